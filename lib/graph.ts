@@ -1,0 +1,63 @@
+// Drawing a computation graph: collect its nodes and edges, then write Graphviz DOT text.
+
+import type { Value } from './engine.ts';
+
+// #region trace
+/** Every node reachable from root, and every edge [child, parent] between them, in a fixed order. */
+export function trace(root: Value): { nodes: Value[]; edges: [Value, Value][] } {
+  const nodes: Value[] = [];
+  const edges: [Value, Value][] = [];
+  const seen = new Set<Value>();
+  // An explicit stack rather than recursion: deep graphs must not overflow the call stack.
+  const stack = [root];
+  seen.add(root);
+  while (stack.length > 0) {
+    const node = stack.pop() as Value;
+    nodes.push(node);
+    for (const child of node.children) {
+      edges.push([child, node]);
+      if (!seen.has(child)) {
+        seen.add(child);
+        stack.push(child);
+      }
+    }
+  }
+  return { nodes, edges };
+}
+// #endregion trace
+
+// #region draw-dot
+/**
+ * DOT text for the graph under root: a record { label | data | grad } per value and a small
+ * node per operation, wired child → operation → result. Ids come from trace order, so the
+ * same graph always gives the same text.
+ */
+export function drawDot(root: Value, options?: { rankdir?: 'LR' | 'TB' }): string {
+  const { nodes, edges } = trace(root);
+  const id = new Map(nodes.map((n, i) => [n, `n${i}`]));
+  const lines = [`digraph {`, `  graph [rankdir=${options?.rankdir ?? 'LR'}];`, `  node [fontname="monospace"];`];
+  for (const n of nodes) {
+    const label = `{ ${escapeRecord(n.label)} | data ${n.data.toFixed(4)} | grad ${n.grad.toFixed(4)} }`;
+    lines.push(`  ${id.get(n)} [shape=record, label="${label}"];`);
+    if (n.op) {
+      // The operation gets a node of its own, feeding its result.
+      lines.push(`  ${id.get(n)}_op [label="${escapeRecord(n.op)}"];`);
+      lines.push(`  ${id.get(n)}_op -> ${id.get(n)};`);
+    }
+  }
+  for (const [child, parent] of edges) lines.push(`  ${id.get(child)} -> ${id.get(parent)}_op;`);
+  lines.push('}');
+  return lines.join('\n');
+}
+// #endregion draw-dot
+
+// #region escape
+/**
+ * Makes any label print as written. In a DOT string only \ and " are special; inside a record
+ * label { } | < > also mean structure, and a backslash escapes each of them. A newline becomes
+ * Graphviz's own \n escape.
+ */
+function escapeRecord(text: string): string {
+  return text.replace(/[\\"{}|<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+// #endregion escape

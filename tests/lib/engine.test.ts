@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { Value } from '../../lib/engine.ts';
+
+describe('Value', () => {
+  it('starts with grad 0, an empty op and no children', () => {
+    const v = new Value(3, { label: 'v' });
+    expect([v.data, v.grad, v.label, v.op, v.children]).toEqual([3, 0, 'v', '', []]);
+    v.label = 'w';
+    expect(v.label).toBe('w');
+  });
+
+  it('records the operation and operands of a result', () => {
+    const a = new Value(2);
+    const b = new Value(3);
+    const c = a.mul(b);
+    expect(c.op).toBe('*');
+    expect(c.children).toEqual([a, b]);
+    expect(a.tanh().children).toEqual([a]);
+  });
+
+  it.each([
+    ['add', (a: Value, b: Value) => a.add(b), 5, [1, 1]],
+    ['sub', (a: Value, b: Value) => a.sub(b), -1, [1, -1]],
+    ['mul', (a: Value, b: Value) => a.mul(b), 6, [3, 2]],
+    ['div', (a: Value, b: Value) => a.div(b), 2 / 3, [1 / 3, -2 / 9]],
+    ['pow', (a: Value, b: Value) => a.pow(b), 8, [12, 8 * Math.log(2)]],
+  ] as const)('%s computes the value and both local derivatives', (_, f, data, [da, db]) => {
+    const a = new Value(2);
+    const b = new Value(3);
+    const out = f(a, b);
+    out.backward();
+    expect(out.data).toBeCloseTo(data, 12);
+    expect(a.grad).toBeCloseTo(da, 12);
+    expect(b.grad).toBeCloseTo(db, 12);
+  });
+
+  it.each([
+    ['neg', (a: Value) => a.neg(), -0.5, -1],
+    ['exp', (a: Value) => a.exp(), Math.exp(0.5), Math.exp(0.5)],
+    ['log', (a: Value) => a.log(), Math.log(0.5), 2],
+    ['tanh', (a: Value) => a.tanh(), Math.tanh(0.5), 1 - Math.tanh(0.5) ** 2],
+    ['relu', (a: Value) => a.relu(), 0.5, 1],
+  ] as const)('%s computes the value and its derivative', (_, f, data, da) => {
+    const a = new Value(0.5);
+    const out = f(a);
+    out.backward();
+    expect(out.data).toBeCloseTo(data, 12);
+    expect(a.grad).toBeCloseTo(da, 12);
+  });
+
+  it('relu passes no gradient where it clips', () => {
+    const a = new Value(-2);
+    const out = a.relu();
+    out.backward();
+    expect([out.data, a.grad]).toEqual([0, 0]);
+  });
+
+  it('a plain-number exponent is a constant: only the base gets a gradient', () => {
+    const x = new Value(-3);
+    const y = x.pow(2);
+    y.backward();
+    expect(y.data).toBe(9);
+    expect(x.grad).toBe(-6);
+    const [, k] = y.children;
+    expect(k.grad).toBe(0);
+  });
+
+  it('a Value exponent is differentiable: d(2^x)/dx = 2^x ln 2', () => {
+    const x = new Value(3);
+    const y = new Value(2).pow(x);
+    y.backward();
+    expect(y.data).toBe(8);
+    expect(x.grad).toBeCloseTo(8 * Math.LN2, 12);
+  });
+
+  it("keeps the graph where the notes' reflected operators returned plain floats", () => {
+    const x = new Value(2);
+    const r = new Value(1).sub(x); // the notes' 1 - Value(2.0) was the float -1.0
+    const q = new Value(10).div(x);
+    const p = new Value(2).pow(x);
+    for (const out of [r, q, p]) expect(out).toBeInstanceOf(Value);
+    r.add(q).add(p).backward();
+    expect(x.grad).toBeCloseTo(-1 - 10 / 4 + 4 * Math.LN2, 12);
+  });
+
+  describe('a node used more than once accumulates its gradient', () => {
+    it('a + a', () => {
+      const a = new Value(3);
+      a.add(a).backward();
+      expect(a.grad).toBe(2);
+    });
+    it('a * a', () => {
+      const a = new Value(3);
+      a.mul(a).backward();
+      expect(a.grad).toBe(6);
+    });
+    it('b = a + a; c = b + b', () => {
+      const a = new Value(3);
+      const b = a.add(a);
+      const c = b.add(b);
+      c.backward();
+      expect([c.data, b.grad, a.grad]).toEqual([12, 2, 4]);
+    });
+    it("the notes' d = a*b + c style reuse: f = (a*b) * (a + b)", () => {
+      const a = new Value(-2);
+      const b = new Value(3);
+      const f = a.mul(b).mul(a.add(b));
+      f.backward();
+      // df/da = b(a+b) + ab = 3 - 6 = -3; df/db = a(a+b) + ab = -2 - 6 = -8
+      expect([a.grad, b.grad]).toEqual([-3, -8]);
+    });
+  });
+
+  it('backward() works through a chain a million nodes deep', () => {
+    const x = new Value(1);
+    let y = x;
+    for (let i = 0; i < 1_000_000; i++) y = y.add(1);
+    y.backward();
+    expect(y.data).toBe(1_000_001);
+    expect(x.grad).toBe(1);
+  });
+
+  it('a second backward() from the same root adds the gradients again', () => {
+    const a = new Value(2);
+    const y = a.mul(3);
+    y.backward();
+    y.backward();
+    expect(a.grad).toBe(6);
+  });
+
+  it('tanh does not overflow: tanh(±1000) is ±1 with gradient 0', () => {
+    for (const x of [1000, -1000, 355, 1e308]) {
+      const a = new Value(x);
+      const t = a.tanh();
+      t.backward();
+      expect(t.data).toBe(Math.sign(x));
+      expect(a.grad).toBe(0);
+    }
+  });
+
+  it('NaN and ±Infinity follow IEEE arithmetic', () => {
+    expect(new Value(Infinity).add(1).data).toBe(Infinity);
+    expect(new Value(Infinity).sub(Infinity).data).toBeNaN();
+    expect(new Value(1).div(0).data).toBe(Infinity);
+    expect(new Value(NaN).mul(0).data).toBeNaN();
+    expect(new Value(0).log().data).toBe(-Infinity);
+  });
+
+  describe('bad input throws a TypeError naming what it got', () => {
+    const bad: [unknown, RegExp][] = [
+      ['3', /got the string "3"/],
+      [undefined, /got undefined/],
+      [null, /got null/],
+      [{ data: 3 }, /got an object \(Object\)/],
+      [[1], /got an object \(Array\)/],
+      [3n, /got the bigint 3n/],
+      [true, /got a boolean \(true\)/],
+    ];
+    it.each(bad)('as data: %s', (x, message) => {
+      expect(() => new Value(x as number)).toThrow(TypeError);
+      expect(() => new Value(x as number)).toThrow(message);
+    });
+    it.each(bad)('as an operand: %s', (x, message) => {
+      for (const op of ['add', 'sub', 'mul', 'div', 'pow'] as const) {
+        expect(() => new Value(1)[op](x as number)).toThrow(TypeError);
+        expect(() => new Value(1)[op](x as number)).toThrow(message);
+      }
+    });
+    it('as a label', () => {
+      expect(() => new Value(1, { label: 7 as unknown as string })).toThrow(/label must be a string, got a number \(7\)/);
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { Graphviz } from '@hpcc-js/wasm-graphviz';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Value } from '../../lib/engine.ts';
+import { drawDot, trace } from '../../lib/graph.ts';
+
+let graphviz: Graphviz;
+beforeAll(async () => {
+  graphviz = await Graphviz.load();
+});
+
+/** The text of every <text> element in an SVG, entities decoded. */
+function svgTexts(svg: string): string[] {
+  const decode = (s: string) =>
+    s.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]));
+}
+
+function expression() {
+  const a = new Value(2, { label: 'a' });
+  const b = new Value(-3, { label: 'b' });
+  const c = new Value(10, { label: 'c' });
+  const e = a.mul(b);
+  e.label = 'e';
+  const d = e.add(c);
+  d.label = 'd';
+  const f = new Value(-2, { label: 'f' });
+  const L = d.mul(f);
+  L.label = 'L';
+  return { a, b, c, d, e, f, L };
+}
+
+describe('trace', () => {
+  it('collects every node once and every edge child → parent', () => {
+    const { a, b, c, d, e, f, L } = expression();
+    const { nodes, edges } = trace(L);
+    expect(new Set(nodes)).toEqual(new Set([a, b, c, d, e, f, L]));
+    expect(nodes).toHaveLength(7);
+    expect(edges).toHaveLength(6);
+    expect(edges).toContainEqual([d, L]);
+    expect(edges).toContainEqual([a, e]);
+  });
+
+  it('keeps both edges of a node used twice', () => {
+    const a = new Value(1);
+    expect(trace(a.add(a)).edges).toHaveLength(2);
+  });
+});
+
+describe('drawDot', () => {
+  it("draws what the notes draw: records with label, data and grad, and an op node per result", async () => {
+    const { L } = expression();
+    L.backward();
+    const dot = drawDot(L);
+    expect(dot).toContain('rankdir=LR');
+    expect(dot).toContain('label="{ L | data -8.0000 | grad 1.0000 }"');
+    const texts = svgTexts(graphviz.layout(dot, 'svg', 'dot'));
+    for (const t of ['a', 'data 2.0000', 'grad 6.0000', 'e', 'grad -2.0000', '*', '+']) expect(texts).toContain(t);
+  });
+
+  it('is deterministic: the same graph gives the same string', () => {
+    expect(drawDot(expression().L)).toBe(drawDot(expression().L));
+    expect(drawDot(expression().L, { rankdir: 'TB' })).toContain('rankdir=TB');
+  });
+
+  it('prints any label exactly as written and never breaks the graph', () => {
+    const labels = ['{x}', 'a|b', '<port>', 'say "hi"', 'back\\slash', 'a -> b', 'end\\', '} { | < > " \\ ->', 'π ≈ 3.14'];
+    const values = labels.map((label, i) => new Value(i, { label }));
+    const root = values.reduce((s, v) => s.add(v));
+    const svg = graphviz.layout(drawDot(root), 'svg', 'dot');
+    const texts = svgTexts(svg);
+    for (const label of labels) expect(texts).toContain(label);
+  });
+});
