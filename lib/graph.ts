@@ -1,6 +1,7 @@
 // Drawing a computation graph: collect its nodes and edges, then write Graphviz DOT text.
 
 import type { Value } from './engine.ts';
+import type { MLP } from './nn.ts';
 
 // #region trace
 /** Every node reachable from root, and every edge [child, parent] between them, in a fixed order. */
@@ -61,3 +62,20 @@ function escapeRecord(text: string): string {
   return text.replace(/[\\"{}|<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 }
 // #endregion escape
+
+// #region draw-network
+/** DOT text for an MLP's architecture: a column per layer, every neuron wired to every input. */
+export function drawNetwork(model: MLP): string {
+  const nin = model.layers[0].neurons[0].w.length;
+  const columns = [Array.from({ length: nin }, (_, i) => `x${i}`)];
+  model.layers.forEach((layer, l) => columns.push(layer.neurons.map((_, j) => `l${l}n${j}`)));
+  const lines = ['digraph {', '  graph [rankdir=LR, ranksep=1.2, nodesep=0.25];', '  node [shape=circle, label="", width=0.35];'];
+  columns[0].forEach((id, i) => lines.push(`  ${id} [label="x${i + 1}", shape=plaintext];`));
+  columns.forEach((column, c) => {
+    lines.push(`  { rank=same; ${column.join('; ')}; }`);
+    if (c > 0) for (const to of column) for (const from of columns[c - 1]) lines.push(`  ${from} -> ${to} [arrowsize=0.4];`);
+  });
+  lines.push('}');
+  return lines.join('\n');
+}
+// #endregion draw-network

@@ -73,6 +73,10 @@ export class Neuron extends Module {
   parameters(): Value[] {
     return [...this.w, this.b];
   }
+
+  toString(): string {
+    return `Neuron(${this.w.length}, ${this.activation})`;
+  }
 }
 // #endregion neuron
 
@@ -96,6 +100,10 @@ export class Layer extends Module {
 
   parameters(): Value[] {
     return this.neurons.flatMap((n) => n.parameters());
+  }
+
+  toString(): string {
+    return `Layer of [${this.neurons.join(', ')}]`;
   }
 }
 // #endregion layer
@@ -132,6 +140,10 @@ export class MLP extends Module {
 
   parameters(): Value[] {
     return this.layers.flatMap((l) => l.parameters());
+  }
+
+  toString(): string {
+    return `MLP of [${this.layers.join(', ')}]`;
   }
 }
 // #endregion mlp

@@ -73,3 +73,15 @@ describe('drawDot', () => {
     for (const label of labels) expect(texts).toContain(label);
   });
 });
+
+describe('drawNetwork', () => {
+  it("lays out an MLP's neurons, a column per layer, fully connected", async () => {
+    const { MLP } = await import('../../lib/nn.ts');
+    const { drawNetwork } = await import('../../lib/graph.ts');
+    const dot = drawNetwork(new MLP(3, [4, 4, 1]));
+    expect(dot.match(/->/g)).toHaveLength(3 * 4 + 4 * 4 + 4 * 1);
+    const svg = graphviz.layout(dot, 'svg', 'dot');
+    expect(svg.match(/class="node"/g)).toHaveLength(3 + 4 + 4 + 1);
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(['x1', 'x2', 'x3']));
+  });
+});

@@ -104,3 +104,11 @@ describe('Random', () => {
     expect(Math.abs(gvar - 1)).toBeLessThan(0.05);
   });
 });
+
+describe('printing', () => {
+  it('names the architecture, as micrograd does', () => {
+    expect(String(new MLP(2, [2, 1], { activation: 'relu', outputActivation: 'linear' }))).toBe(
+      'MLP of [Layer of [Neuron(2, relu), Neuron(2, relu)], Layer of [Neuron(2, linear)]]',
+    );
+  });
+});
