@@ -1,0 +1,79 @@
+// Remark plugin: runs a chapter's cells at build time, in order, in one session, and puts each
+// cell's output in the page; inline code `=expr` becomes the expression's value.
+
+import { parse } from 'acorn';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Code, InlineCode, Root, RootContent, Text } from 'mdast';
+import type { MdxJsxFlowElement, MdxjsEsm } from 'mdast-util-mdx';
+import { SKIP, visit } from 'unist-util-visit';
+import { Session } from '../runner/session.ts';
+
+const CELL_COMPONENT = fileURLToPath(new URL('../components/Cell.astro', import.meta.url));
+const CELL_META = /(?:^|\s)cell(?:=([\w-]+))?(?:\s|$)/;
+
+type Item = { kind: 'cell'; node: Code; index: number; parent: { children: RootContent[] } } | { kind: 'inline'; node: InlineCode };
+
+export default function remarkCells() {
+  return async (tree: Root, file: { path?: string }) => {
+    const chapter = basename(file.path ?? 'chapter');
+    const items: Item[] = [];
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'code' && node.lang === 'ts' && CELL_META.test(node.meta ?? '') && parent && index !== undefined) {
+        items.push({ kind: 'cell', node, index, parent: parent as { children: RootContent[] } });
+        return SKIP;
+      }
+      if (node.type === 'inlineCode' && node.value.startsWith('=')) items.push({ kind: 'inline', node });
+    });
+    if (items.length === 0) return;
+
+    const session = new Session();
+    const ids = new Set<string>();
+    let count = 0;
+    for (const item of items) {
+      const line = item.node.position?.start.line;
+      if (item.kind === 'inline') {
+        const expression = item.node.value.slice(1).trim();
+        let text: string;
+        try {
+          text = await session.evaluate(expression);
+        } catch (e) {
+          throw new Error(`${chapter}:${line}: inline \`=${expression}\` failed: ${(e as Error).message ?? e}`);
+        }
+        Object.assign(item.node, { type: 'text', value: text } satisfies Text);
+        continue;
+      }
+      count++;
+      const id = CELL_META.exec(item.node.meta ?? '')?.[1] ?? `cell-${count}`;
+      if (ids.has(id)) throw new Error(`${chapter}:${line}: two cells are named "${id}"`);
+      ids.add(id);
+      const result = await session.run(item.node.value);
+      if (result.error) {
+        const { name, message, line: at } = result.error;
+        throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) failed: ${name}: ${message}${at ? ` (cell line ${at})` : ''}`);
+      }
+      const element: MdxJsxFlowElement = {
+        type: 'mdxJsxFlowElement',
+        name: 'Cell',
+        attributes: [
+          { type: 'mdxJsxAttribute', name: 'id', value: id },
+          { type: 'mdxJsxAttribute', name: 'code', value: item.node.value },
+          { type: 'mdxJsxAttribute', name: 'result', value: JSON.stringify(result) },
+        ],
+        children: [],
+      };
+      item.parent.children[item.index] = element;
+    }
+    if (count > 0) tree.children.unshift(importCell());
+  };
+}
+
+/** `import Cell from '…/Cell.astro'`, as the ESM node MDX expects (with its estree). */
+function importCell(): MdxjsEsm {
+  const value = `import Cell from ${JSON.stringify(CELL_COMPONENT)};`;
+  return {
+    type: 'mdxjsEsm',
+    value,
+    data: { estree: parse(value, { ecmaVersion: 'latest', sourceType: 'module' }) as never },
+  };
+}

@@ -1,0 +1,90 @@
+// One formatter for how any value looks, in a cell's output and in console lines.
+
+/** What a cell shows for its last expression. */
+export type Display =
+  | { kind: 'text'; text: string }
+  | { kind: 'graph'; dot: string }
+  | { kind: 'svg'; svg: string };
+
+/** Marks an SVG drawing made in a cell, such as plot(). */
+export class Drawing {
+  readonly svg: string;
+  constructor(svg: string) {
+    this.svg = svg;
+  }
+}
+
+const MAX_ITEMS = 100;
+
+/** A cell's last value as something to show; undefined shows nothing, as None does in Jupyter. */
+export function display(value: unknown): Display | null {
+  if (value === undefined) return null;
+  if (value instanceof Drawing) return { kind: 'svg', svg: value.svg };
+  if (isDot(value)) return { kind: 'graph', dot: value };
+  return { kind: 'text', text: formatValue(value) };
+}
+
+/** A string of Graphviz DOT, as drawDot returns: shown drawn. */
+export function isDot(value: unknown): value is string {
+  return typeof value === 'string' && /^\s*(strict\s+)?(di)?graph\s*[^\s{]*\s*\{[\s\S]*\}\s*$/.test(value);
+}
+
+/** Like console.log: strings as they are, everything else formatted. */
+export function formatLogArgs(args: unknown[]): string {
+  return args.map((a) => (typeof a === 'string' ? a : formatValue(a))).join(' ');
+}
+
+/** Inline numbers in prose: strings as they are. */
+export function formatInline(value: unknown): string {
+  return typeof value === 'string' ? value : formatValue(value);
+}
+
+export function formatValue(value: unknown, depth = 0): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Object.is(value, -0) ? '-0' : String(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return `[Function ${value.name || '(anonymous)'}]`;
+    case 'symbol':
+      return value.toString();
+    case 'boolean':
+      return String(value);
+  }
+  if (value === null) return 'null';
+  if (value instanceof Drawing) return '[Drawing]';
+  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  if (Array.isArray(value)) {
+    if (depth > 2) return '[…]';
+    return `[${items(value, (v) => formatValue(v, depth + 1))}]`;
+  }
+  if (ArrayBuffer.isView(value) && 'length' in value) {
+    return `${value.constructor.name}(${value.length}) [${items(Array.from(value as unknown as ArrayLike<number>), String)}]`;
+  }
+  if (value instanceof Map) {
+    return `Map(${value.size}) {${items([...value], ([k, v]) => `${formatValue(k, depth + 1)} => ${formatValue(v, depth + 1)}`)}}`;
+  }
+  if (value instanceof Set) return `Set(${value.size}) {${items([...value], (v) => formatValue(v, depth + 1))}}`;
+  // A class with its own toString (Value, MLP…) prints as it chooses.
+  const obj = value as object;
+  if (typeof (obj as { toString?: unknown }).toString === 'function' && obj.toString !== Object.prototype.toString) {
+    return String(obj);
+  }
+  if (depth > 2) return '{…}';
+  const entries = Object.entries(obj);
+  const name = Object.getPrototypeOf(obj)?.constructor?.name;
+  const prefix = name && name !== 'Object' ? `${name} ` : '';
+  if (entries.length === 0) return `${prefix}{}`;
+  return `${prefix}{ ${items(entries, ([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatValue(v, depth + 1)}`)} }`;
+}
+
+function items<T>(xs: T[], show: (x: T) => string): string {
+  const shown = xs.slice(0, MAX_ITEMS).map(show);
+  if (xs.length > MAX_ITEMS) shown.push(`… ${xs.length - MAX_ITEMS} more`);
+  return shown.join(', ');
+}
