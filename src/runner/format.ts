@@ -1,16 +1,22 @@
 // One formatter for how any value looks, in a cell's output and in console lines.
 
 /** What a cell shows for its last expression. */
+// Plain data only: in the browser a result crosses from the sandbox to the page, which renders
+// it itself and never takes markup from user code.
 export type Display =
   | { kind: 'text'; text: string }
   | { kind: 'graph'; dot: string }
-  | { kind: 'svg'; svg: string };
+  | { kind: 'plot'; xs: number[]; ys: number[]; title: string };
 
-/** Marks an SVG drawing made in a cell, such as plot(). */
-export class Drawing {
-  readonly svg: string;
-  constructor(svg: string) {
-    this.svg = svg;
+/** What plot(xs, ys) returns: the data of a line plot, drawn when shown. */
+export class Plot {
+  readonly xs: number[];
+  readonly ys: number[];
+  readonly title: string;
+  constructor(xs: number[], ys: number[], title = 'Line plot') {
+    this.xs = xs;
+    this.ys = ys;
+    this.title = title;
   }
 }
 
@@ -19,7 +25,7 @@ const MAX_ITEMS = 100;
 /** A cell's last value as something to show; undefined shows nothing, as None does in Jupyter. */
 export function display(value: unknown): Display | null {
   if (value === undefined) return null;
-  if (value instanceof Drawing) return { kind: 'svg', svg: value.svg };
+  if (value instanceof Plot) return { kind: 'plot', xs: value.xs, ys: value.ys, title: value.title };
   if (isDot(value)) return { kind: 'graph', dot: value };
   return { kind: 'text', text: formatValue(value) };
 }
@@ -57,7 +63,7 @@ export function formatValue(value: unknown, depth = 0): string {
       return String(value);
   }
   if (value === null) return 'null';
-  if (value instanceof Drawing) return '[Drawing]';
+  if (value instanceof Plot) return `Plot(${value.xs.length} points)`;
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   if (Array.isArray(value)) {
     if (depth > 2) return '[…]';

@@ -1,20 +1,29 @@
 // plot(xs, ys): a line plot as SVG text, made the same way at build time and in the browser.
 
-import { Drawing } from './format.ts';
+import { Plot } from './format.ts';
 
 const W = 480;
 const H = 300;
 const PAD = { left: 48, right: 16, top: 16, bottom: 32 };
 
-export function plot(xs: number[], ys: number[], options?: { title?: string }): Drawing {
+/** In a cell: a line plot of ys against xs, shown when it is the cell's last value. */
+export function plot(xs: number[], ys: number[], options?: { title?: string }): Plot {
   if (!Array.isArray(xs) || !Array.isArray(ys) || xs.length !== ys.length || xs.length < 2) {
     throw new TypeError('plot(xs, ys) needs two arrays of numbers of the same length, at least 2');
   }
+  for (const v of [...xs, ...ys]) if (typeof v !== 'number') throw new TypeError(`plot: expected numbers, got ${typeof v}`);
+  return new Plot([...xs], [...ys], options?.title);
+}
+
+/** The SVG of a plot; coerces its input, since in the browser it comes from the sandbox. */
+export function plotSvg(xsIn: unknown, ysIn: unknown, titleIn: unknown): string {
+  const xs = Array.isArray(xsIn) ? xsIn.map(Number) : [];
+  const ys = Array.isArray(ysIn) ? ysIn.map(Number) : [];
   const [x0, x1] = extent(xs);
   const [y0, y1] = extent(ys);
   const sx = (x: number) => PAD.left + ((x - x0) / (x1 - x0 || 1)) * (W - PAD.left - PAD.right);
   const sy = (y: number) => H - PAD.bottom - ((y - y0) / (y1 - y0 || 1)) * (H - PAD.top - PAD.bottom);
-  const points = xs.map((x, i) => `${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join(' ');
+  const points = xs.slice(0, ys.length).map((x, i) => `${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join(' ');
   const ticks = (lo: number, hi: number) => [0, 0.25, 0.5, 0.75, 1].map((t) => lo + t * (hi - lo));
   const label = (v: number) => Number(v.toPrecision(3)).toString();
   const xTicks = ticks(x0, x1)
@@ -23,11 +32,11 @@ export function plot(xs: number[], ys: number[], options?: { title?: string }): 
   const yTicks = ticks(y0, y1)
     .map((y) => `<text x="${PAD.left - 6}" y="${(sy(y) + 4).toFixed(1)}" text-anchor="end">${label(y)}</text>`)
     .join('');
-  const title = options?.title ? `<title>${escapeXml(options.title)}</title>` : '<title>Line plot</title>';
-  return new Drawing(
+  const title = `<title>${escapeXml(String(titleIn))}</title>`;
+  return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" class="plot" font-size="11" fill="currentColor">${title}` +
       `<path d="M${PAD.left},${PAD.top}V${H - PAD.bottom}H${W - PAD.right}" fill="none" stroke="currentColor" stroke-opacity="0.5"/>` +
-      `${xTicks}${yTicks}<polyline points="${points}" fill="none" stroke="var(--sl-color-accent, #3b82f6)" stroke-width="2"/></svg>`,
+      `${xTicks}${yTicks}<polyline points="${points}" fill="none" stroke="var(--sl-color-accent, #3b82f6)" stroke-width="2"/></svg>`
   );
 }
 
@@ -35,7 +44,6 @@ function extent(v: number[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const x of v) {
-    if (typeof x !== 'number') throw new TypeError(`plot: expected numbers, got ${typeof x}`);
     if (Number.isFinite(x)) {
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);

@@ -1,25 +1,32 @@
 // A cell's result as HTML: the one renderer for the build and for the browser.
 
 import type { Display } from './format.ts';
+import { plotSvg } from './plot.ts';
 import type { CellResult } from './session.ts';
 
 /** Lays out DOT as SVG text (Graphviz, loaded by the caller: at build time or lazily in the page). */
 export type DotToSvg = (dot: string) => string;
 
+/** Every field is escaped or coerced: in the browser the result comes from the sandbox. */
 export function renderResult(result: CellResult, dotToSvg: DotToSvg): string {
   const parts: string[] = [];
-  if (result.logs.length > 0) {
-    const lines = result.logs.map((l) => (l.level === 'log' || l.level === 'info' ? escapeHtml(l.text) : `<span class="cell-${l.level}">${escapeHtml(l.text)}</span>`));
+  const logs = Array.isArray(result.logs) ? result.logs : [];
+  if (logs.length > 0) {
+    const lines = logs.map(({ level, text }) => {
+      const line = escapeHtml(String(text));
+      return level === 'warn' || level === 'error' ? `<span class="cell-${level}">${line}</span>` : line;
+    });
     parts.push(`<pre class="cell-logs">${lines.join('\n')}</pre>`);
   }
-  if (result.dropped > 0) {
-    parts.push(`<p class="cell-dropped">${result.dropped.toLocaleString('en')} more console lines not shown (the limit is ${result.logs.length.toLocaleString('en')}).</p>`);
+  const dropped = Number(result.dropped) || 0;
+  if (dropped > 0) {
+    parts.push(`<p class="cell-dropped">${dropped.toLocaleString('en')} more console lines not shown (the limit is ${logs.length.toLocaleString('en')}).</p>`);
   }
   if (result.value) parts.push(renderDisplay(result.value, dotToSvg));
   if (result.error) {
     const { name, message, line, column } = result.error;
-    const where = line === undefined ? '' : column === undefined ? ` (line ${line})` : ` (line ${line}, column ${column})`;
-    parts.push(`<pre class="cell-error" role="alert">${escapeHtml(`${name}: ${message}${where}`)}</pre>`);
+    const where = line == null ? '' : column == null ? ` (line ${Number(line)})` : ` (line ${Number(line)}, column ${Number(column)})`;
+    parts.push(`<pre class="cell-error" role="alert">${escapeHtml(`${String(name)}: ${String(message)}${where}`)}</pre>`);
   }
   return parts.join('');
 }
@@ -27,24 +34,27 @@ export function renderResult(result: CellResult, dotToSvg: DotToSvg): string {
 export function renderDisplay(display: Display, dotToSvg: DotToSvg): string {
   switch (display.kind) {
     case 'text':
-      return `<pre class="cell-value">${escapeHtml(display.text)}</pre>`;
-    case 'svg':
-      return `<div class="cell-drawing">${display.svg}</div>`;
+      return `<pre class="cell-value">${escapeHtml(String(display.text))}</pre>`;
+    case 'plot':
+      return `<div class="cell-drawing">${plotSvg(display.xs, display.ys, display.title)}</div>`;
     case 'graph':
-      return `<div class="graph" tabindex="0" role="group" aria-label="Computation graph (scrolls)">${cleanGraphvizSvg(dotToSvg(display.dot))}</div>`;
+      return `<div class="graph" tabindex="0" role="group" aria-label="Graph (scrolls)">${cleanGraphvizSvg(dotToSvg(String(display.dot)))}</div>`;
+    default:
+      return '';
   }
 }
 
 /**
- * Graphviz's SVG made fit to inline: no XML prolog or comments, and no ids, which would
- * repeat across the graphs of one page.
+ * Graphviz's SVG made fit to inline: no XML prolog or comments; no ids, which would repeat
+ * across the graphs of one page; and no links, which DOT from user code could aim anywhere.
  */
 export function cleanGraphvizSvg(svg: string): string {
   const start = svg.indexOf('<svg');
   return svg
     .slice(start === -1 ? 0 : start)
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\sid="[^"]*"/g, '')
+    .replace(/<\/?a\b[^>]*>/g, '')
+    .replace(/\s(id|href|xlink:href|target|on\w+)="[^"]*"/g, '')
     .replace('<svg', '<svg role="img" aria-label="Graph"')
     .trim();
 }

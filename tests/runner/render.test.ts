@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { cleanGraphvizSvg, renderResult } from '../../src/runner/render.ts';
+import type { CellResult } from '../../src/runner/session.ts';
+
+const noGraphs = (dot: string) => `<svg><text>${dot.length}</text></svg>`;
+const result = (over: Partial<CellResult>): CellResult => ({ logs: [], dropped: 0, value: null, error: null, ...over });
+
+describe('renderResult', () => {
+  it('escapes everything it is given, since browser results come from the sandbox', () => {
+    const html = renderResult(
+      result({
+        logs: [{ level: '"><img src=x onerror=alert(1)>' as 'log', text: '<script>alert(1)</script>' }],
+        value: { kind: 'text', text: '<b>bold</b>' },
+        error: { kind: 'runtime', name: '<i>', message: '&', line: 2 },
+      }),
+      noGraphs,
+    );
+    expect(html).not.toMatch(/<script|<img|<b>|<i>/);
+    expect(html).toContain('&#60;script&#62;');
+  });
+
+  it('draws plots from numbers only', () => {
+    const html = renderResult(result({ value: { kind: 'plot', xs: [0, 1], ys: ['<script>' as unknown as number, 2], title: '</title><script>' } }), noGraphs);
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('<script');
+  });
+
+  it('says how many console lines were dropped', () => {
+    expect(renderResult(result({ logs: [{ level: 'log', text: 'a' }], dropped: 1234 }), noGraphs)).toContain('1,234 more console lines');
+  });
+});
+
+describe('cleanGraphvizSvg', () => {
+  it('drops the prolog, comments, ids and links', () => {
+    const svg = '<?xml version="1.0"?><!DOCTYPE svg><!-- c --><svg id="graph0"><a xlink:href="javascript:alert(1)" target="_x"><g id="node1" class="node"><text>x</text></g></a></svg>';
+    const clean = cleanGraphvizSvg(svg);
+    expect(clean).toBe('<svg role="img" aria-label="Graph"><g class="node"><text>x</text></g></svg>');
+  });
+});
