@@ -1,9 +1,17 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { existsSync, readdirSync } from 'node:fs';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import remarkCells from './src/remark/cells.ts';
+
+// Chapters are content/NN-slug.mdx, in the order of their numbers; the other pages follow.
+const chapters = readdirSync('./content')
+  .filter((f) => /^\d+-[\w-]+\.mdx$/.test(f))
+  .sort()
+  .map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, ''));
+const pages = ['library', 'playground'].filter((slug) => existsSync(`./content/${slug}.mdx`));
 
 export default defineConfig({
   markdown: {
@@ -15,7 +23,11 @@ export default defineConfig({
       title: 'micrograd in TypeScript',
       description: 'Backpropagation from scratch: a literate, runnable re-telling of micrograd.',
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
-      sidebar: [{ label: 'Chapters', items: [{ autogenerate: { directory: '.' } }] }],
+      sidebar: [
+        { label: 'Start here', link: '/' },
+        { label: 'Chapters', items: chapters },
+        ...(pages.length ? [{ label: 'Tools', items: pages }] : []),
+      ],
     }),
     mdx(),
   ],

@@ -40,7 +40,8 @@ export default function remarkCells() {
         } catch (e) {
           throw new Error(`${chapter}:${line}: inline \`=${expression}\` failed: ${(e as Error).message ?? e}`);
         }
-        Object.assign(item.node, { type: 'text', value: text } satisfies Text);
+        // Prose sets negative numbers with a true minus sign, as the maths does.
+        Object.assign(item.node, { type: 'text', value: text.replace(/(^|[\s(])-(?=\d)/g, '$1−') } satisfies Text);
         continue;
       }
       count++;

@@ -24,8 +24,7 @@ export function plotSvg(xsIn: unknown, ysIn: unknown, titleIn: unknown): string 
   const sx = (x: number) => PAD.left + ((x - x0) / (x1 - x0 || 1)) * (W - PAD.left - PAD.right);
   const sy = (y: number) => H - PAD.bottom - ((y - y0) / (y1 - y0 || 1)) * (H - PAD.top - PAD.bottom);
   const points = xs.slice(0, ys.length).map((x, i) => `${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join(' ');
-  const ticks = (lo: number, hi: number) => [0, 0.25, 0.5, 0.75, 1].map((t) => lo + t * (hi - lo));
-  const label = (v: number) => Number(v.toPrecision(3)).toString();
+  const label = (v: number) => Number(v.toPrecision(6)).toString();
   const xTicks = ticks(x0, x1)
     .map((x) => `<text x="${sx(x).toFixed(1)}" y="${H - PAD.bottom + 18}" text-anchor="middle">${label(x)}</text>`)
     .join('');
@@ -38,6 +37,17 @@ export function plotSvg(xsIn: unknown, ysIn: unknown, titleIn: unknown): string 
       `<path d="M${PAD.left},${PAD.top}V${H - PAD.bottom}H${W - PAD.right}" fill="none" stroke="currentColor" stroke-opacity="0.5"/>` +
       `${xTicks}${yTicks}<polyline points="${points}" fill="none" stroke="var(--sl-color-accent, #3b82f6)" stroke-width="2"/></svg>`
   );
+}
+
+/** Round tick values (steps of 1, 2 or 5 times a power of ten) inside [lo, hi]. */
+function ticks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo)) return [lo];
+  const rough = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
+  return out;
 }
 
 function extent(v: number[]): [number, number] {
