@@ -26,10 +26,10 @@ export class Value {
   // Which backward() pass last visited this node (see topologicalOrder).
   #visited = 0;
 
-  /** Operations pass the last three arguments; you leave them out. */
+  /** Operations pass null options and the last three arguments; you leave them out. */
   constructor(
     data: number,
-    options?: { label?: string },
+    options?: { label?: string } | null,
     op: Op | null = null,
     a: Value | null = null,
     b: Value | null = null,
@@ -63,7 +63,7 @@ export class Value {
   // #region add
   add(other: Value | number): Value {
     const that = toValue(other);
-    return new Value(this.data + that.data, undefined, Value.ADD, this, that);
+    return new Value(this.data + that.data, null, Value.ADD, this, that);
   }
   // #endregion add
 
@@ -81,7 +81,7 @@ export class Value {
   // #region mul
   mul(other: Value | number): Value {
     const that = toValue(other);
-    return new Value(this.data * that.data, undefined, Value.MUL, this, that);
+    return new Value(this.data * that.data, null, Value.MUL, this, that);
   }
   // #endregion mul
 
@@ -101,7 +101,7 @@ export class Value {
   pow(other: Value | number): Value {
     const that = toValue(other);
     const op = other instanceof Value ? Value.POW : Value.POW_CONST;
-    return new Value(this.data ** that.data, undefined, op, this, that);
+    return new Value(this.data ** that.data, null, op, this, that);
   }
   // #endregion pow
 
@@ -127,7 +127,7 @@ export class Value {
   // #region sub
   sub(other: Value | number): Value {
     const that = toValue(other);
-    return new Value(this.data - that.data, undefined, Value.SUB, this, that);
+    return new Value(this.data - that.data, null, Value.SUB, this, that);
   }
   // #endregion sub
 
@@ -144,7 +144,7 @@ export class Value {
   // #region div
   div(other: Value | number): Value {
     const that = toValue(other);
-    return new Value(this.data / that.data, undefined, Value.DIV, this, that);
+    return new Value(this.data / that.data, null, Value.DIV, this, that);
   }
   // #endregion div
 
@@ -161,7 +161,7 @@ export class Value {
 
   // #region neg
   neg(): Value {
-    return new Value(-this.data, undefined, Value.NEG, this);
+    return new Value(-this.data, null, Value.NEG, this);
   }
   // #endregion neg
 
@@ -175,9 +175,9 @@ export class Value {
   // #endregion neg-backward
 
   // #region tanh
-  // Math.tanh, not (e²ˣ − 1)/(e²ˣ + 1): that form is ∞/∞ = NaN from x ≈ 355 on.
+  // Math.tanh, not (e²ˣ − 1)/(e²ˣ + 1): that form is ∞/∞, not a number, from x ≈ 355 on.
   tanh(): Value {
-    return new Value(Math.tanh(this.data), undefined, Value.TANH, this);
+    return new Value(Math.tanh(this.data), null, Value.TANH, this);
   }
   // #endregion tanh
 
@@ -193,7 +193,7 @@ export class Value {
 
   // #region exp
   exp(): Value {
-    return new Value(Math.exp(this.data), undefined, Value.EXP, this);
+    return new Value(Math.exp(this.data), null, Value.EXP, this);
   }
   // #endregion exp
 
@@ -209,7 +209,7 @@ export class Value {
 
   // #region log
   log(): Value {
-    return new Value(Math.log(this.data), undefined, Value.LOG, this);
+    return new Value(Math.log(this.data), null, Value.LOG, this);
   }
   // #endregion log
 
@@ -224,7 +224,7 @@ export class Value {
 
   // #region relu
   relu(): Value {
-    return new Value(this.data > 0 ? this.data : 0, undefined, Value.RELU, this);
+    return new Value(this.data > 0 ? this.data : 0, null, Value.RELU, this);
   }
   // #endregion relu
 
@@ -298,7 +298,7 @@ function toValue(x: Value | number): Value {
 
 /** Names a bad argument in an error message: its type, and a short look at it. */
 function describe(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
+  if (x == null) return String(x); // null or a missing argument
   if (typeof x === 'string') return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}`;
   if (typeof x === 'bigint') return `the bigint ${x}n`;
   if (typeof x === 'object') return `an object (${x.constructor?.name ?? 'no prototype'})`;

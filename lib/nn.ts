@@ -29,7 +29,7 @@ export interface NeuronOptions {
   random?: Random;
 }
 
-function generator(options: { seed?: number; random?: Random } | undefined): Random {
+function generator(options?: { seed?: number; random?: Random }): Random {
   return options?.random ?? new Random(options?.seed);
 }
 

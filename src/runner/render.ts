@@ -38,14 +38,14 @@ export function renderDisplay(display: Display, dotToSvg: DotToSvg): string {
     case 'plot':
       return `<div class="cell-drawing">${plotSvg(display.xs, display.ys, display.title)}</div>`;
     case 'graph':
-      return `<div class="graph" tabindex="0" role="group" aria-label="Graph (scrolls)">${cleanGraphvizSvg(dotToSvg(String(display.dot)))}</div>`;
+      return `<div class="cell-graph" tabindex="0" role="group" aria-label="Graph (scrolls)">${cleanGraphvizSvg(dotToSvg(String(display.dot)))}</div>`;
     default:
       return '';
   }
 }
 
 /**
- * Graphviz's SVG made fit to inline: no XML prolog or comments; no ids, which would repeat
+ * Graphviz's SVG made fit to inline: no XML prolog, comments or internal node names; no ids, which would repeat
  * across the graphs of one page; and no links, which DOT from user code could aim anywhere.
  */
 export function cleanGraphvizSvg(svg: string): string {
@@ -53,6 +53,7 @@ export function cleanGraphvizSvg(svg: string): string {
   return svg
     .slice(start === -1 ? 0 : start)
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<title>[^<]*<\/title>/g, '')
     .replace(/<\/?a\b[^>]*>/g, '')
     .replace(/\s(id|href|xlink:href|target|on\w+)="[^"]*"/g, '')
     .replace('<svg', '<svg role="img" aria-label="Graph"')

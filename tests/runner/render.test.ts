@@ -32,7 +32,7 @@ describe('renderResult', () => {
 
 describe('cleanGraphvizSvg', () => {
   it('drops the prolog, comments, ids and links', () => {
-    const svg = '<?xml version="1.0"?><!DOCTYPE svg><!-- c --><svg id="graph0"><a xlink:href="javascript:alert(1)" target="_x"><g id="node1" class="node"><text>x</text></g></a></svg>';
+    const svg = '<?xml version="1.0"?><!DOCTYPE svg><!-- c --><svg id="graph0"><title>%3</title><a xlink:href="javascript:alert(1)" target="_x"><g id="node1" class="node"><text>x</text></g></a></svg>';
     const clean = cleanGraphvizSvg(svg);
     expect(clean).toBe('<svg role="img" aria-label="Graph"><g class="node"><text>x</text></g></svg>');
   });
