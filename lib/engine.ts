@@ -267,10 +267,13 @@ export class Value {
       const node = stack[stack.length - 1];
       const a = node.#a;
       const b = node.#b;
-      if (a !== null && a.#visited !== stamp) {
+      // Read both stamps before branching: the two loads can then miss the cache in parallel.
+      const aNew = a !== null && a.#visited !== stamp;
+      const bNew = b !== null && b.#visited !== stamp;
+      if (aNew) {
         a.#visited = stamp;
         stack.push(a);
-      } else if (b !== null && b.#visited !== stamp) {
+      } else if (bNew) {
         b.#visited = stamp;
         stack.push(b);
       } else {
