@@ -14,6 +14,9 @@ const chapters = readdirSync('./content')
 const pages = ['library', 'playground'].filter((slug) => existsSync(`./content/${slug}.mdx`));
 
 export default defineConfig({
+  // The runner worker's script is posted as text into the sandbox frame and started from a Blob
+  // URL there, so it must be one self-contained script: no imports, no chunks.
+  vite: { worker: { format: 'iife' } },
   markdown: {
     remarkPlugins: [remarkMath, remarkCells],
     rehypePlugins: [rehypeKatex],

@@ -11,6 +11,7 @@ import { Session } from '../runner/session.ts';
 
 const CELL_COMPONENT = fileURLToPath(new URL('../components/Cell.astro', import.meta.url));
 const CELL_META = /(?:^|\s)cell(?:=([\w-]+))?(?:\s|$)/;
+const EDITABLE_META = /(?:^|\s)editable(?:\s|$)/;
 
 type Item = { kind: 'cell'; node: Code; index: number; parent: { children: RootContent[] } } | { kind: 'inline'; node: InlineCode };
 
@@ -60,6 +61,7 @@ export default function remarkCells() {
           { type: 'mdxJsxAttribute', name: 'id', value: id },
           { type: 'mdxJsxAttribute', name: 'code', value: item.node.value },
           { type: 'mdxJsxAttribute', name: 'result', value: JSON.stringify(result) },
+          ...(EDITABLE_META.test(item.node.meta ?? '') ? [{ type: 'mdxJsxAttribute' as const, name: 'editable', value: null }] : []),
         ],
         children: [],
       };

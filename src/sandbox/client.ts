@@ -1,0 +1,20 @@
+// The only script reading a page with cells loads: it shows the cells' buttons and loads the
+// rest (sandbox, editor, Graphviz) on a reader's first click.
+
+import type { Action } from './controller.ts';
+
+const controller = () => import('./controller.ts');
+
+for (const controls of document.querySelectorAll<HTMLElement>('.cell-controls')) controls.hidden = false;
+
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLElement>('.cell [data-action]');
+  const cell = button?.closest<HTMLElement>('.cell');
+  if (!button || !cell || button.getAttribute('aria-disabled') === 'true') return;
+  void controller().then((c) => c.act(button.dataset.action as Action, cell));
+});
+
+// Cells marked editable (the Playground's) start in the editor.
+for (const cell of document.querySelectorAll<HTMLElement>('.cell[data-editable]')) {
+  void controller().then((c) => c.openEditor(cell));
+}

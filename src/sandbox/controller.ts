@@ -1,0 +1,173 @@
+// What the cell buttons do, loaded on a reader's first click: run in the sandbox (cells 1…k of
+// the page afresh, showing cell k's output), edit in CodeMirror, stop, reset.
+
+import type { EditorView } from '@codemirror/view';
+import { renderResult } from '../runner/render.ts';
+import type { CellError, CellResult } from '../runner/session.ts';
+import { dotToSvg } from './graphviz.ts';
+import { type Outcome, Sandbox } from './sandbox.ts';
+
+export type Action = 'run' | 'stop' | 'edit' | 'reset';
+type Status = 'idle' | 'running' | 'ok' | 'error' | 'timeout';
+
+export const TIME_LIMIT_MS = 5000;
+
+const sandbox = new Sandbox();
+const views = new WeakMap<HTMLElement, CellView>();
+
+class CellView {
+  readonly root: HTMLElement;
+  readonly id: string;
+  readonly original: string;
+  readonly originalOutput: string;
+  readonly output: HTMLElement;
+  editor: EditorView | undefined;
+  opening: Promise<EditorView> | undefined;
+  /** The run this cell is waiting for, if any. */
+  runId: number | undefined;
+
+  constructor(root: HTMLElement) {
+    this.root = root;
+    this.id = root.dataset.cell ?? '';
+    this.original = JSON.parse(this.part('[data-source]').textContent ?? '""') as string;
+    this.output = this.part('[data-output]');
+    this.originalOutput = this.output.innerHTML;
+  }
+
+  part<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.root.querySelector<T>(`:scope ${selector}`)!;
+  }
+
+  button(action: Action): HTMLButtonElement {
+    return this.part<HTMLButtonElement>(`[data-action="${action}"]`);
+  }
+
+  code(): string {
+    return this.editor ? this.editor.state.doc.toString() : this.original;
+  }
+
+  setStatus(status: Status, text: string): void {
+    this.root.dataset.status = status;
+    this.part('.cell-status').textContent = text;
+    const running = status === 'running';
+    const stop = this.button('stop');
+    if (!running && stop.contains(document.activeElement)) this.button('run').focus();
+    stop.hidden = !running;
+    this.button('run').setAttribute('aria-disabled', String(running));
+  }
+}
+
+function viewOf(root: HTMLElement): CellView {
+  let view = views.get(root);
+  if (!view) views.set(root, (view = new CellView(root)));
+  return view;
+}
+
+export async function act(action: Action, root: HTMLElement): Promise<void> {
+  const view = viewOf(root);
+  switch (action) {
+    case 'run':
+      return run(view);
+    case 'stop':
+      if (view.runId !== undefined) sandbox.stop(view.runId);
+      return;
+    case 'edit':
+      (await editorOf(view)).focus();
+      return;
+    case 'reset':
+      return reset(view);
+  }
+}
+
+/** Opens the editor without moving focus: for cells that start in it (the Playground). */
+export function openEditor(root: HTMLElement): Promise<EditorView> {
+  return editorOf(viewOf(root));
+}
+
+function editorOf(view: CellView): Promise<EditorView> {
+  view.opening ??= import('./editor.ts').then(({ createEditor }) => {
+    const host = document.createElement('div');
+    host.className = 'cell-editor';
+    const code = view.part('.cell-code');
+    code.after(host);
+    code.hidden = true;
+    view.editor = createEditor(host, {
+      doc: view.original,
+      label: `Code of cell ${view.id}`,
+      placeholder: view.root.dataset.placeholder,
+      onRun: () => void run(view),
+    });
+    return view.editor;
+  });
+  return view.opening;
+}
+
+async function run(view: CellView): Promise<void> {
+  if (view.runId !== undefined) return;
+  const cells = [...document.querySelectorAll<HTMLElement>('.cell[data-cell]')];
+  const chapter = cells.slice(0, cells.indexOf(view.root) + 1).map(viewOf);
+  const started = performance.now();
+  view.setStatus('running', 'Running…');
+  const { id, outcome } = sandbox.run(chapter.map((cell) => cell.code()), TIME_LIMIT_MS);
+  view.runId = id;
+  const shown = await show(await outcome, chapter);
+  if (view.runId !== id) return; // reset while it ran
+  view.runId = undefined;
+  if (shown === 'stopped') {
+    view.setStatus('idle', 'Stopped');
+    return;
+  }
+  view.output.innerHTML = shown.html;
+  const ms = Math.round(performance.now() - started);
+  view.setStatus(shown.status, shown.status === 'ok' ? `Ran in ${ms.toLocaleString('en')} ms` : shown.status === 'timeout' ? 'Timed out' : 'Failed');
+}
+
+/** The outcome as HTML made by the same renderer as the build; data from the sandbox is escaped there. */
+async function show(outcome: Outcome, chapter: CellView[]): Promise<'stopped' | { status: Status; html: string }> {
+  switch (outcome.kind) {
+    case 'stopped':
+      return 'stopped';
+    case 'timeout':
+      return failed('timeout', { name: 'Timeout', message: `stopped after ${TIME_LIMIT_MS / 1000} s: the code ran too long (an endless loop?)` });
+    case 'crashed':
+      return failed('error', { name: 'Error', message: `the sandbox failed: ${outcome.message}` });
+  }
+  const results = outcome.results;
+  if (!Array.isArray(results) || results.length === 0 || typeof results.at(-1) !== 'object' || results.at(-1) === null) {
+    return failed('error', { name: 'Error', message: 'the runner sent no result' });
+  }
+  const result = results.at(-1) as CellResult;
+  if (results.length < chapter.length && result.error) {
+    // An earlier cell failed, so this one never ran: say which, in that cell's numbering.
+    const { name, message, line } = result.error;
+    const at = line == null ? '' : `, line ${Number(line)}`;
+    return failed('error', { name: String(name), message: `${String(message)} (in cell "${chapter[results.length - 1].id}" above${at})` });
+  }
+  let svg = '';
+  if (result.value?.kind === 'graph') {
+    try {
+      svg = await dotToSvg(String(result.value.dot), TIME_LIMIT_MS);
+    } catch (e) {
+      return failed('error', { name: 'Error', message: (e as Error).message });
+    }
+  }
+  return { status: result.error ? 'error' : 'ok', html: renderResult(result, () => svg) };
+}
+
+function failed(status: Status, error: Pick<CellError, 'name' | 'message'>): { status: Status; html: string } {
+  const result: CellResult = { logs: [], dropped: 0, value: null, error: { kind: 'runtime', ...error } };
+  return { status, html: renderResult(result, () => '') };
+}
+
+function reset(view: CellView): void {
+  if (view.runId !== undefined) {
+    const id = view.runId;
+    view.runId = undefined;
+    sandbox.stop(id);
+  }
+  // The editor stays open with the original code: one Undo brings the reader's edits back.
+  const editor = view.editor;
+  editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: view.original } });
+  view.output.innerHTML = view.originalOutput;
+  view.setStatus('idle', '');
+}

@@ -1,0 +1,2 @@
+// Vite's module types for `?worker`, `?worker&url` and `?raw` imports.
+/// <reference types="vite/client" />

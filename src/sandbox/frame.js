@@ -1,0 +1,45 @@
+// The sandbox frame's bootstrap, inlined into an iframe with sandbox="allow-scripts" (an opaque
+// origin: no access to the page, its cookies or storage). It starts the runner worker from the
+// script text the page posts, gives every run a fresh worker (nothing a run does survives it),
+// and enforces the time limit by terminating the worker. Messages: src/sandbox/protocol.ts.
+'use strict';
+let workerUrl;
+let spare; // started ahead, so a run need not wait for the worker script to load
+
+const post = (message) => parent.postMessage(message, '*');
+const start = () => new Worker(workerUrl, { name: 'runner' });
+const runs = new Map(); // run id → { worker, timer }
+
+function finish(id, message) {
+  const run = runs.get(id);
+  if (!run) return;
+  runs.delete(id);
+  clearTimeout(run.timer);
+  run.worker.terminate();
+  post(message);
+}
+
+addEventListener('message', (event) => {
+  if (event.source !== parent) return;
+  const message = event.data;
+  if (message.type === 'init' && !workerUrl) {
+    workerUrl = URL.createObjectURL(new Blob([message.workerSource], { type: 'text/javascript' }));
+    spare = start();
+    post({ type: 'ready' });
+  } else if (message.type === 'run' && workerUrl && !runs.has(message.id)) {
+    const { id, sources, timeoutMs } = message;
+    const worker = spare ?? start();
+    spare = start();
+    worker.onmessage = (e) => {
+      if (e.data?.id === id) finish(id, { type: 'done', id, results: e.data.results });
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      finish(id, { type: 'crashed', id, message: String(e.message) });
+    };
+    runs.set(id, { worker, timer: setTimeout(() => finish(id, { type: 'timeout', id }), timeoutMs) });
+    worker.postMessage({ id, sources });
+  } else if (message.type === 'stop') {
+    finish(message.id, { type: 'stopped', id: message.id });
+  }
+});
