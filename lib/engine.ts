@@ -60,6 +60,15 @@ export class Value {
   }
   // #endregion value
 
+  // #region to-primitive
+  // Unchecked, JavaScript would turn `2 - x` into not-a-number and `x > 0` into false, cutting x
+  // out of the graph without a word. As text a Value is its toString(); as a number, an error.
+  [Symbol.toPrimitive](hint: string): string {
+    if (hint !== 'number') return this.toString();
+    throw new TypeError('Value: a Value is not a number; use x.data for its number, or methods (new Value(2).sub(x)) to compute with it');
+  }
+  // #endregion to-primitive
+
   // #region add
   add(other: Value | number): Value {
     const that = toValue(other);

@@ -36,7 +36,7 @@ export function trace(root: Value): { nodes: Value[]; edges: [Value, Value][] } 
 export function drawDot(root: Value, options?: { rankdir?: 'LR' | 'TB' }): string {
   const { nodes, edges } = trace(root);
   const id = new Map(nodes.map((n, i) => [n, `n${i}`]));
-  const lines = [`digraph {`, `  graph [rankdir=${options?.rankdir ?? 'LR'}];`, `  node [fontname="monospace"];`];
+  const lines = [`digraph {`, `  graph [rankdir=${options?.rankdir ?? 'LR'}];`, `  node [fontname="Courier"];`];
   for (const n of nodes) {
     const label = `{ ${escapeRecord(n.label)} | data ${n.data.toFixed(4)} | grad ${n.grad.toFixed(4)} }`;
     lines.push(`  ${id.get(n)} [shape=record, label="${label}"];`);

@@ -138,6 +138,15 @@ describe('Value', () => {
     }
   });
 
+  it('refuses to become a number, so `2 - x` cannot silently leave the graph', () => {
+    const x = new Value(2) as unknown as number;
+    expect(() => 2 - x).toThrow(/a Value is not a number; use x.data/);
+    expect(() => x > 0).toThrow(TypeError);
+    expect(() => Math.max(x, 1)).toThrow(TypeError);
+    expect(`${x}`).toBe('Value(data=2)');
+    expect('loss ' + x).toBe('loss Value(data=2)');
+  });
+
   it('NaN and ±Infinity follow IEEE arithmetic', () => {
     expect(new Value(Infinity).add(1).data).toBe(Infinity);
     expect(new Value(Infinity).sub(Infinity).data).toBeNaN();
