@@ -279,12 +279,14 @@ export class Value {
       // Read both stamps before branching: the two loads can then miss the cache in parallel.
       const aNew = a !== null && a.#visited !== stamp;
       const bNew = b !== null && b.#visited !== stamp;
-      if (aNew) {
-        a.#visited = stamp;
-        stack.push(a);
-      } else if (bNew) {
+      // b first: in a sum like act + w·x it is the product made just before, next to its result
+      // in memory, so the walk moves through memory in order rather than jumping back and forth.
+      if (bNew) {
         b.#visited = stamp;
         stack.push(b);
+      } else if (aNew) {
+        a.#visited = stamp;
+        stack.push(a);
       } else {
         // Both operands are placed: this node can follow them.
         stack.pop();
