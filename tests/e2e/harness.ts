@@ -1,0 +1,162 @@
+// What the browser tests and the web benchmark share: the built site served from localhost, and
+// Debian's Chromium driven by playwright-core (no browser downloads).
+
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.ts': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A static server for dir on a free localhost port, as a plain host would serve dist/. */
+export async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    let file = join(dir, path);
+    if (!file.startsWith(dir)) file = dir;
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404, { 'content-type': TYPES['.html'] });
+      response.end(existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : 'not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Headless Chromium with a fresh profile and the flags that work on this machine. */
+export function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Every built page with cells, by URL path, with its cells' ids in page order. */
+export function pagesWithCells(dir: string): { path: string; cells: string[] }[] {
+  const found: { path: string; cells: string[] }[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const path = join(sub, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'index.html') {
+        const cells = [...readFileSync(join(dir, path), 'utf8').matchAll(/<div class="cell" data-cell="([^"]+)"/g)].map((m) => m[1]);
+        if (cells.length > 0) found.push({ path: `/${sub}/`.replace(/\/+/g, '/'), cells });
+      }
+    }
+  };
+  walk('');
+  return found.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Every built HTML page, by URL path. */
+export function allPages(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const path = join(sub, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'index.html') found.push(`/${sub}/`.replace(/\/+/g, '/'));
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+export const cellOf = (page: Page, id: string): Locator => page.locator(`.cell[data-cell="${id}"]`);
+
+/**
+ * Starts a run the way `start` does (a click by default) and waits for it to end: the cell's
+ * data-status goes to running and then to something else, which it returns. Watching every change
+ * (not polling) sees even runs faster than a poll.
+ */
+export async function run(cell: Locator, start?: () => Promise<void>, timeout = 30_000): Promise<string> {
+  const handle = await cell.elementHandle();
+  await cell.evaluate((el) => {
+    const seen: string[] = [];
+    Object.assign(el, { statusesSeen: seen });
+    new MutationObserver(() => seen.push(el.getAttribute('data-status') ?? '')).observe(el, { attributeFilter: ['data-status'] });
+  });
+  await (start ? start() : cell.locator('[data-action="run"]').click());
+  await cell.page().waitForFunction(
+    (el) => {
+      const seen = (el as unknown as { statusesSeen: string[] }).statusesSeen;
+      const i = seen.indexOf('running');
+      return i >= 0 && seen.slice(i + 1).some((s) => s !== 'running');
+    },
+    handle,
+    { timeout, polling: 20 },
+  );
+  return (await cell.getAttribute('data-status')) ?? '';
+}
+
+/** Replaces the code in a cell's editor (opening it first) as a reader pasting would. */
+export async function setCode(cell: Locator, code: string): Promise<void> {
+  const content = cell.locator('.cm-content');
+  if (!(await content.isVisible())) await cell.locator('[data-action="edit"]').click();
+  await content.click();
+  await cell.page().keyboard.press('ControlOrMeta+A');
+  if (code) await cell.page().keyboard.insertText(code);
+  else await cell.page().keyboard.press('Delete');
+}
+
+/** Types code into the cell's editor and runs it with Ctrl+Enter; returns the status. */
+export async function runCode(cell: Locator, code: string, timeout?: number): Promise<string> {
+  await setCode(cell, code);
+  return run(cell, () => cell.page().keyboard.press('ControlOrMeta+Enter'), timeout);
+}
+
+export const output = (cell: Locator): Promise<string> => cell.locator('[data-output]').innerHTML();
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi;
+
+/**
+ * Whether two outputs are the same up to the last bits of floating point. Chromium's V8 and the
+ * build's Node compute Math.exp, Math.tanh, Math.log, … with different libraries, which disagree
+ * in the last bit for some inputs: text must be identical and every number equal to 1e-12.
+ */
+export function sameUpToRounding(a: string, b: string): boolean {
+  if (a.replace(NUMBER, '#') !== b.replace(NUMBER, '#')) return false;
+  const xs = a.match(NUMBER) ?? [];
+  const ys = b.match(NUMBER) ?? [];
+  return xs.every((x, i) => {
+    if (x === ys[i]) return true;
+    const [u, v] = [Number(x), Number(ys[i])];
+    return Math.abs(u - v) <= 1e-12 * Math.max(Math.abs(u), Math.abs(v));
+  });
+}
