@@ -44,12 +44,15 @@ export function moonsLoss(model: MLP, X: number[][], y: number[]): { loss: Value
 // #endregion moons-loss
 
 // #region moons-step
-/** One full-batch SGD step k of `steps`, with micrograd's decaying learning rate 1.0 − 0.9·k/steps. */
-export function moonsStep(model: MLP, X: number[][], y: number[], k: number, steps = 100): { loss: number; accuracy: number } {
+/**
+ * One full-batch SGD step k of `steps`, with micrograd's decaying learning rate 1.0 − 0.9·k/steps
+ * (times lr, 1 by default). Returns the loss and accuracy measured before the update.
+ */
+export function moonsStep(model: MLP, X: number[][], y: number[], k: number, steps = 100, lr = 1.0): { loss: number; accuracy: number } {
   const { loss, accuracy } = moonsLoss(model, X, y);
   model.zeroGrad();
   loss.backward();
-  const rate = 1.0 - (0.9 * k) / steps;
+  const rate = lr * (1.0 - (0.9 * k) / steps);
   for (const p of model.parameters()) p.data -= rate * p.grad;
   return { loss: loss.data, accuracy };
 }

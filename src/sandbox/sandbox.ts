@@ -2,6 +2,7 @@
 // each run in a fresh Web Worker. Nothing from the frame is trusted beyond its shape.
 
 import bootstrap from './frame.js?raw';
+import type { TrainJob } from '../moons/train.ts';
 import type { FromFrame, ToFrame } from './protocol.ts';
 import workerUrl from './worker.ts?worker&url';
 
@@ -27,6 +28,7 @@ interface Frame {
 interface Pending {
   settle: (outcome: Outcome) => void;
   watchdog: ReturnType<typeof setTimeout>;
+  onProgress?: (progress: unknown) => void;
 }
 
 export class Sandbox {
@@ -36,6 +38,15 @@ export class Sandbox {
 
   /** Runs cells 1…k afresh; the outcome settles exactly once. */
   run(sources: string[], timeoutMs: number): { id: number; outcome: Promise<Outcome> } {
+    return this.#start((id) => ({ type: 'run', id, sources, timeoutMs }), timeoutMs);
+  }
+
+  /** Trains the moons model (src/moons/train.ts), handing each state it reports, unchecked, to onProgress. */
+  train(job: TrainJob, timeoutMs: number, onProgress: (progress: unknown) => void): { id: number; outcome: Promise<Outcome> } {
+    return this.#start((id) => ({ type: 'train', id, job, timeoutMs }), timeoutMs, onProgress);
+  }
+
+  #start(message: (id: number) => ToFrame, timeoutMs: number, onProgress?: (progress: unknown) => void): { id: number; outcome: Promise<Outcome> } {
     const id = this.#nextId++;
     const outcome = new Promise<Outcome>((resolve) => {
       const watchdog = setTimeout(() => {
@@ -43,9 +54,9 @@ export class Sandbox {
         this.#settle(id, { kind: 'timeout' });
         this.#close('the sandbox stopped answering');
       }, timeoutMs + WATCHDOG_GRACE_MS);
-      this.#pending.set(id, { settle: resolve, watchdog });
+      this.#pending.set(id, { settle: resolve, watchdog, onProgress });
     });
-    this.#send({ type: 'run', id, sources, timeoutMs });
+    this.#send(message(id));
     return { id, outcome };
   }
 
@@ -95,6 +106,7 @@ export class Sandbox {
         if (!frame || event.source !== frame || typeof event.data !== 'object' || event.data === null) return;
         const message = event.data;
         if (message.type === 'ready') resolve(frame);
+        else if (message.type === 'progress') this.#pending.get(message.id)?.onProgress?.(message.progress);
         else if (message.type === 'done') this.#settle(message.id, { kind: 'done', results: message.results });
         else if (message.type === 'timeout') this.#settle(message.id, { kind: 'timeout' });
         else if (message.type === 'crashed') this.#settle(message.id, { kind: 'crashed', message: String(message.message) });
