@@ -87,7 +87,8 @@ export function compileCell(source: string): CompiledCell {
         }
         break;
       case 'ExpressionStatement':
-        if (last) {
+        // An assignment is a statement in the notes' Python, so as there it shows nothing.
+        if (last && node.expression.type !== 'AssignmentExpression') {
           // The last expression is the cell's value, as in a notebook.
           edits.push({ start: node.start, end: node.start, text: 'return (' });
           edits.push({ start: node.expression.end, end: node.end, text: ');' });

@@ -67,6 +67,12 @@ describe('Session: cells run in order in one scope, like a notebook', () => {
     expect(results[1].error).toMatchObject({ name: 'RangeError', message: 'no', line: 1 });
   });
 
+  it('shows nothing for a last line that assigns, as Jupyter shows nothing for Python assignments', async () => {
+    const [, r, shown] = await runCells(['const L = new Value(-8);', 'L.grad = 1.0;', 'L.grad += 1']);
+    expect(r.value).toBeNull();
+    expect(shown.value).toBeNull();
+  });
+
   it('awaits top-level await', async () => {
     const [r] = await runCells(['await Promise.resolve(7)']);
     expect(r.value).toEqual({ kind: 'text', text: '7' });
