@@ -3,7 +3,14 @@
 
 import type { Action } from './controller.ts';
 
-const controller = () => import('./controller.ts');
+type Controller = typeof import('./controller.ts');
+
+// Once loaded, clicks act at once (within the click), not a promise later.
+let loaded: Controller | undefined;
+const withController = (use: (c: Controller) => unknown) => {
+  if (loaded) use(loaded);
+  else void import('./controller.ts').then((c) => use((loaded = c)));
+};
 
 for (const controls of document.querySelectorAll<HTMLElement>('.cell-controls')) controls.hidden = false;
 
@@ -11,10 +18,10 @@ document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLElement>('.cell [data-action]');
   const cell = button?.closest<HTMLElement>('.cell');
   if (!button || !cell || button.getAttribute('aria-disabled') === 'true') return;
-  void controller().then((c) => c.act(button.dataset.action as Action, cell));
+  withController((c) => c.act(button.dataset.action as Action, cell));
 });
 
 // Cells marked editable (the Playground's) start in the editor.
 for (const cell of document.querySelectorAll<HTMLElement>('.cell[data-editable]')) {
-  void controller().then((c) => c.openEditor(cell));
+  withController((c) => c.openEditor(cell));
 }

@@ -1,0 +1,39 @@
+// axe on every built page, as read and while used: no serious or critical violations.
+
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { allPages, cellOf, launch, pagesWithCells, runCode } from './harness.ts';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await (await browser.newContext()).newPage(); // axe's finishRun needs an explicit context
+});
+afterAll(() => browser?.close());
+
+async function seriousViolations(): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe('accessibility (axe)', () => {
+  it.each(allPages(inject('dist')))('%s, as read', async (path) => {
+    await page.goto(inject('origin') + path, { waitUntil: 'networkidle' });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it.each(['light', 'dark'])('a chapter in use, in the %s theme: editor open, outputs redrawn', async (theme) => {
+    const chapter = pagesWithCells(inject('dist')).find((p) => p.cells.length >= 2)!;
+    await page.goto(inject('origin') + chapter.path, { waitUntil: 'networkidle' });
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const cell = cellOf(page, chapter.cells[1]);
+    expect(await runCode(cell, `console.log('printed');\nconst answer = 42;\nanswer`)).toBe('ok');
+    expect(await runCode(cellOf(page, chapter.cells[0]), 'const broken = ;')).toBe('error');
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
