@@ -6,7 +6,7 @@ import { STEPS } from './train.ts';
 
 const W = 400;
 const H = 160;
-const PAD = { left: 48, right: 14, top: 10, bottom: 28 };
+const PAD = { left: 48, right: 14, top: 16, bottom: 28 };
 
 export interface Curve {
   /** The accessible name: text of this file's callers, not data. */

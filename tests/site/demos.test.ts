@@ -60,6 +60,17 @@ describe('the Moons chapter', () => {
 
 describe('the backward steppers of Gradients', () => {
   it.each([
+    ['L', 'expression-grads'],
+    ['neuron', 'neuron-grads-draw'],
+  ])("%s: draws the chapter's own graph, as its cell %s draws it after the backward pass", (name, cell) => {
+    const fields = (svg: ReturnType<CheerioAPI>) =>
+      svg.find('g.node').map((_, g) => gradients(g).find('text').map((__, t) => gradients(t).text()).get().join(' | ')).get().sort();
+    const drawn = fields(gradients(`[data-cell="${cell}"] [data-output] svg`));
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(fields(gradients(`[data-stepper="${name}"] svg`))).toEqual(drawn);
+  });
+
+  it.each([
     ['L', { a: '6.0000', b: '-4.0000', c: '-2.0000', f: '4.0000', L: '1.0000' }],
     ['neuron', { x1: '-1.5000', w1: '1.0000', x2: '0.5000', w2: '0.0000', o: '1.0000' }],
   ])('%s: the graph with every grad filled in, and every step listed', (name, leaves) => {
