@@ -96,10 +96,13 @@ export class Sandbox {
     element.title = 'Sandbox for running code';
     element.srcdoc = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${CSP}"><script>${bootstrap}</script>`;
     const listening = new AbortController();
-    const workerSource = fetch(workerUrl).then((response) => {
-      if (!response.ok) throw new Error(`could not load the runner (HTTP ${response.status})`);
-      return response.text();
-    });
+    // The dev server serves the runner as ES modules, which a worker of an opaque origin cannot import.
+    const workerSource = import.meta.env.DEV
+      ? Promise.reject(new Error('code runs only in the built site (npm run build && npm run preview)'))
+      : fetch(workerUrl).then((response) => {
+          if (!response.ok) throw new Error(`could not load the runner (HTTP ${response.status})`);
+          return response.text();
+        });
     const ready = new Promise<Window>((resolve, reject) => {
       const onMessage = (event: MessageEvent<FromFrame>) => {
         const frame = element.contentWindow;

@@ -7,7 +7,7 @@ import { cellOf, launch, output, pagesWithCells, run, runCode, sameUpToRounding,
 
 // The first chapter with enough cells to edit one and see it in a later one.
 const chapter = pagesWithCells(inject('dist')).find((p) => p.cells.length >= 4)!;
-const LOADED_ON_USE = /\/_astro\/(controller|editor|worker|graphviz-worker)[.-][\w-]+\.js$/;
+const LOADED_ON_USE = /\/_astro\/(controller|sandbox|editor|worker|graphviz-worker)[.-][\w-]+\.js$/;
 
 let browser: Browser;
 let page: Page;
