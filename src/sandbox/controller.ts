@@ -69,8 +69,7 @@ export async function act(action: Action, root: HTMLElement): Promise<void> {
     case 'run':
       return run(view);
     case 'stop':
-      if (view.runId !== undefined) sandbox.stop(view.runId);
-      return;
+      return stop(view, 'Stopped');
     case 'edit':
       (await editorOf(view)).focus();
       return;
@@ -91,12 +90,19 @@ function editorOf(view: CellView): Promise<EditorView> {
     const code = view.part('.cell-code');
     code.after(host);
     code.hidden = true;
+    // Tab indents in the editor, so keyboard users need to hear how to leave it.
+    const hint = document.createElement('p');
+    hint.className = 'cell-hint';
+    hint.id = `cell-hint-${view.id}`;
+    hint.textContent = 'Ctrl+Enter or ⌘+Enter runs. Tab indents; Escape then Tab leaves the editor.';
     view.editor = createEditor(host, {
       doc: view.original,
       label: `Code of cell ${view.id}`,
+      describedBy: hint.id,
       placeholder: view.root.dataset.placeholder,
       onRun: () => void run(view),
     });
+    host.append(hint);
     return view.editor;
   });
   return view.opening;
@@ -110,23 +116,20 @@ async function run(view: CellView): Promise<void> {
   view.setStatus('running', 'Running…');
   const { id, outcome } = sandbox.run(chapter.map((cell) => cell.code()), TIME_LIMIT_MS);
   view.runId = id;
-  const shown = await show(await outcome, chapter);
-  if (view.runId !== id) return; // reset while it ran
+  const ended = await outcome;
+  // Stop and Reset let go of the run at once, even while its graph is being laid out.
+  if (ended.kind === 'stopped' || view.runId !== id) return;
+  const shown = await show(ended, chapter);
+  if (view.runId !== id) return;
   view.runId = undefined;
-  if (shown === 'stopped') {
-    view.setStatus('idle', 'Stopped');
-    return;
-  }
   view.output.innerHTML = shown.html;
   const ms = Math.round(performance.now() - started);
   view.setStatus(shown.status, shown.status === 'ok' ? `Ran in ${ms.toLocaleString('en')} ms` : shown.status === 'timeout' ? 'Timed out' : 'Failed');
 }
 
 /** The outcome as HTML made by the same renderer as the build; data from the sandbox is escaped there. */
-async function show(outcome: Outcome, chapter: CellView[]): Promise<'stopped' | { status: Status; html: string }> {
+async function show(outcome: Exclude<Outcome, { kind: 'stopped' }>, chapter: CellView[]): Promise<{ status: Status; html: string }> {
   switch (outcome.kind) {
-    case 'stopped':
-      return 'stopped';
     case 'timeout':
       return failed('timeout', { name: 'Timeout', message: `stopped after ${TIME_LIMIT_MS / 1000} s: the code ran too long (an endless loop?)` });
     case 'crashed':
@@ -159,12 +162,15 @@ function failed(status: Status, error: Pick<CellError, 'name' | 'message'>): { s
   return { status, html: renderResult(result, () => '') };
 }
 
+function stop(view: CellView, status: string): void {
+  if (view.runId === undefined) return;
+  sandbox.stop(view.runId);
+  view.runId = undefined;
+  view.setStatus('idle', status);
+}
+
 function reset(view: CellView): void {
-  if (view.runId !== undefined) {
-    const id = view.runId;
-    view.runId = undefined;
-    sandbox.stop(id);
-  }
+  stop(view, '');
   // The editor stays open with the original code: one Undo brings the reader's edits back.
   const editor = view.editor;
   editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: view.original } });

@@ -23,6 +23,8 @@ export interface EditorOptions {
   doc: string;
   /** The accessible name of the editing area. */
   label: string;
+  /** The id of the element that says how to run and how to leave the editor. */
+  describedBy: string;
   placeholder?: string;
   onRun: () => void;
 }
@@ -40,7 +42,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       javascript({ typescript: true }),
       syntaxHighlighting(highlight),
       placeholder(options.placeholder ?? ''),
-      EditorView.contentAttributes.of({ 'aria-label': options.label }),
+      EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-describedby': options.describedBy }),
     ],
   });
 }

@@ -3,7 +3,7 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, launch, output, pagesWithCells, run, runCode, sameUpToRounding, setCode } from './harness.ts';
+import { cellOf, launch, output, pagesWithCells, paintFor1s, run, runCode, sameUpToRounding, setCode } from './harness.ts';
 
 // The first chapter with enough cells to edit one and see it in a later one.
 const chapter = pagesWithCells(inject('dist')).find((p) => p.cells.length >= 4)!;
@@ -30,27 +30,6 @@ beforeAll(async () => {
   last = cellOf(page, chapter.cells.at(-1)!);
 });
 afterAll(() => browser?.close());
-
-/** Frames the page painted in 1 s, and the longest gap between two: a frozen page paints none. */
-function paintFor1s(p: Page): Promise<{ frames: number; longestGapMs: number }> {
-  return p.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const start = performance.now();
-        let previous = start;
-        let frames = 0;
-        let longestGapMs = 0;
-        const tick = (now: number) => {
-          frames++;
-          longestGapMs = Math.max(longestGapMs, now - previous);
-          previous = now;
-          if (now - start < 1000) requestAnimationFrame(tick);
-          else resolve({ frames, longestGapMs });
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-}
 
 describe(`cells of ${chapter.path}`, () => {
   it('reading loads no editor, runner or Graphviz, and shows every control', async () => {
@@ -86,6 +65,10 @@ describe(`cells of ${chapter.path}`, () => {
     expect(loaded('editor')).toBe(true);
     expect(await run(last)).toBe('ok');
     expect(await last.locator('[data-output] .cell-logs').innerText()).toMatch(/^edited in cell 2(\n|$)/);
+
+    await setCode(second, "throw new RangeError('thrown in cell 2');");
+    expect(await run(last)).toBe('error');
+    expect(await last.locator('[data-output]').innerText()).toBe(`RangeError: thrown in cell 2 (in cell "${chapter.cells[1]}" above, line 1)`);
 
     await second.locator('[data-action="reset"]').click();
     expect(await second.locator('.cm-content').innerText()).toBe(await source(second));

@@ -160,3 +160,24 @@ export function sameUpToRounding(a: string, b: string): boolean {
     return Math.abs(u - v) <= 1e-12 * Math.max(Math.abs(u), Math.abs(v));
   });
 }
+
+/** Frames the page painted in 1 s, and the longest gap between two: a frozen page paints none. */
+export function paintFor1s(p: Page): Promise<{ frames: number; longestGapMs: number }> {
+  return p.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        let previous = start;
+        let frames = 0;
+        let longestGapMs = 0;
+        const tick = (now: number) => {
+          frames++;
+          longestGapMs = Math.max(longestGapMs, now - previous);
+          previous = now;
+          if (now - start < 1000) requestAnimationFrame(tick);
+          else resolve({ frames, longestGapMs });
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}

@@ -3,7 +3,7 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, launch, runCode } from './harness.ts';
+import { cellOf, launch, paintFor1s, run, runCode, setCode } from './harness.ts';
 
 let browser: Browser;
 let page: Page;
@@ -38,6 +38,8 @@ describe('the Playground', () => {
   it('starts as an empty editor, labelled, with every control', async () => {
     expect(await cell.locator('.cm-placeholder').count()).toBe(1); // shown only while the code is empty
     expect(await cell.locator('.cm-content').getAttribute('aria-label')).toBe('Code of cell playground');
+    const hint = await cell.locator('.cm-content').getAttribute('aria-describedby');
+    expect(await page.locator(`#${hint}`).innerText()).toMatch(/Ctrl\+Enter.* runs\. Tab indents; Escape then Tab leaves the editor\./);
     for (const action of ['run', 'edit', 'reset']) await expect(cell.locator(`[data-action="${action}"]`).isVisible()).resolves.toBe(true);
   });
 
@@ -93,6 +95,32 @@ describe('hostile and broken code', () => {
     expect(await text()).toBe('RangeError: Maximum call stack size exceeded (line 1)');
     expect(await runCode(cell, 'const big = new ArrayBuffer(2 ** 40);')).toBe('error');
     expect(await text()).toMatch(/^RangeError: .*(allocation failed|Invalid array buffer length).* \(line 1\)$/);
+    await expectPageIntact();
+  });
+
+  it('DOT that Graphviz cannot read is an error in the cell', async () => {
+    expect(await runCode(cell, "'digraph { a -> }'")).toBe('error');
+    expect(await text()).toMatch(/^Error: Graphviz: .*syntax error/);
+    await expectPageIntact();
+  });
+
+  it('a graph too big to lay out in 5 s: the page paints meanwhile, Stop works, the limit ends it', async () => {
+    // 300 nodes wired across each other: Graphviz needs far more than 5 s for it.
+    await setCode(cell, 'const edges: string[] = [];\nfor (let i = 0; i < 300; i++) edges.push(`n${i} -> n${(i * 7919) % 300}; n${i} -> n${(i * 31 + 7) % 300};`);\n`digraph { ${edges.join(" ")} }`');
+    const stopped = run(cell, () => page.keyboard.press('ControlOrMeta+Enter'));
+    await page.waitForTimeout(1000);
+    const paint = await paintFor1s(page);
+    expect(paint.frames).toBeGreaterThan(20);
+    expect(paint.longestGapMs).toBeLessThan(250);
+    await cell.locator('[data-action="stop"]').click();
+    expect(await stopped).toBe('idle');
+    expect(await cell.locator('.cell-status').innerText()).toBe('Stopped');
+
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('run');
+    expect(await run(cell, undefined, 20_000)).toBe('error');
+    expect(await text()).toBe('Error: Graphviz: the layout took longer than 5 s');
+    expect(await runCode(cell, 'drawDot(new Value(1))')).toBe('ok');
+    expect(await cell.locator('[data-output] .cell-graph svg g.node').count()).toBe(1);
     await expectPageIntact();
   });
 
