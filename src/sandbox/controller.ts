@@ -86,7 +86,7 @@ export function openEditor(root: HTMLElement): Promise<EditorView> {
 function editorOf(view: CellView): Promise<EditorView> {
   view.opening ??= import('./editor.ts').then(({ createEditor }) => {
     const host = document.createElement('div');
-    host.className = 'cell-editor';
+    host.className = 'cell-editor not-content'; // not-content: no Starlight prose spacing inside
     const code = view.part('.cell-code');
     code.after(host);
     code.hidden = true;
