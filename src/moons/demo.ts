@@ -25,16 +25,16 @@ class MoonsDemo {
   readonly root: HTMLElement;
   readonly #canvas: HTMLCanvasElement;
   readonly #image: ImageData;
+  /** The untrained model's state, by seed: what Reset goes back to. */
   readonly #starts = new Map<number, TrainState>();
   #seed = DEFAULT_SEED;
   #lr = 1;
   #state: TrainState;
   #losses: number[] = [];
   #accuracies: number[] = [];
-  /** The training run going on, if any, and its end. */
-  #run: { id: number; done: Promise<void> } | undefined;
-  /** Counts resets, so a state 0 that arrives after a newer reset is dropped. */
-  #generation = 0;
+  /** The training run going on, if any: whether Play started it, and its end. */
+  #run: { id: number; playing: boolean; done: Promise<void> } | undefined;
+  #playQueued = false;
   #drawing = false;
 
   constructor(root: HTMLElement) {
@@ -54,7 +54,7 @@ class MoonsDemo {
       case 'play':
         return this.#play();
       case 'pause':
-        return this.#stop();
+        return this.#run?.playing ? this.#stop() : Promise.resolve();
       case 'step':
         return this.#step();
       case 'reset':
@@ -65,7 +65,7 @@ class MoonsDemo {
   setLearningRate(lr: number): void {
     this.#lr = lr;
     // A run in progress carries on from where it is, at the new rate.
-    if (this.#run) void this.#stop().then(() => this.#play());
+    if (this.#run?.playing) void this.#stop().then(() => this.#play());
   }
 
   get seed(): number {
@@ -80,11 +80,15 @@ class MoonsDemo {
   }
 
   async #play(): Promise<void> {
-    if (this.#run) return;
+    if (this.#run?.playing || this.#playQueued) return;
+    // Play starts after the steps (or a new seed's start) already asked for; once, however often clicked.
+    this.#playQueued = true;
+    while (this.#run) await this.#run.done;
+    this.#playQueued = false;
     if (this.#state.step === STEPS) await this.#reset();
     const from = this.#state.step;
     const started = performance.now();
-    const outcome = await this.#train(STEPS, PLAY_LIMIT_MS);
+    const outcome = await this.#train(STEPS, PLAY_LIMIT_MS, from, true);
     if (outcome === 'done') {
       const seconds = (performance.now() - started) / 1000;
       this.#status(`Trained ${STEPS - from} steps in ${seconds.toFixed(1)} s.`);
@@ -92,9 +96,11 @@ class MoonsDemo {
   }
 
   async #step(): Promise<void> {
-    await this.#stop();
+    if (this.#run?.playing) await this.#stop();
+    // Each click takes its turn: the loop ends with no run going, and #train starts one at once.
+    while (this.#run) await this.#run.done;
     if (this.#state.step === STEPS) {
-      this.#status('All 100 steps are done: Reset to start again.');
+      this.#status(`All ${STEPS} steps are done: Reset to start again.`);
       return;
     }
     await this.#train(this.#state.step + 1, STEP_LIMIT_MS);
@@ -109,7 +115,6 @@ class MoonsDemo {
 
   async #reset(): Promise<void> {
     await this.#stop();
-    const generation = ++this.#generation;
     this.#losses = [];
     this.#accuracies = [];
     const known = this.#starts.get(this.#seed);
@@ -119,28 +124,26 @@ class MoonsDemo {
       return;
     }
     // A new seed: the sandbox works out its untrained model.
-    const seed = this.#seed;
-    if ((await this.#train(0, STEP_LIMIT_MS, 0)) === 'done' && generation === this.#generation) {
-      this.#starts.set(seed, this.#state);
-      this.#status('');
-    }
+    await this.#train(0, STEP_LIMIT_MS, 0);
   }
 
   /** Trains from the current state to step `to`; resolves with how the run ended. */
-  async #train(to: number, limitMs: number, from = this.#state.step): Promise<Outcome['kind']> {
+  async #train(to: number, limitMs: number, from = this.#state.step, playing = false): Promise<Outcome['kind']> {
     const job: TrainJob = { seed: this.#seed, lr: this.#lr, from, to, params: from > 0 ? this.#state.params : undefined };
     sandbox ??= new Sandbox();
     const { id, outcome } = sandbox.train(job, limitMs, (data) => {
       const state = parseState(data);
-      if (this.#run?.id === id && state && state.step >= from && state.step <= to) this.#show(state);
+      if (this.#run?.id !== id || !state || state.step < from || state.step > to) return;
+      if (state.step === 0) this.#starts.set(job.seed, state);
+      this.#show(state);
     });
     let end!: Outcome;
     const done = outcome.then((o) => void (end = o));
-    this.#run = { id, done };
+    this.#run = { id, playing, done };
     this.#buttons();
     this.#status('');
     await done;
-    this.#run = undefined;
+    if (this.#run?.id === id) this.#run = undefined;
     this.#buttons();
     if (end.kind === 'timeout') this.#status(`Stopped: training took longer than ${limitMs / 1000} s.`);
     else if (end.kind === 'crashed') this.#status(`The sandbox failed: ${end.message}`);
@@ -184,10 +187,9 @@ class MoonsDemo {
     this.root.querySelector('.moons-status')!.textContent = text;
   }
 
+  /** Marks Play's run for the buttons' looks; every button stays clickable, harmless when it has nothing to do. */
   #buttons(): void {
-    const running = this.#run !== undefined;
-    this.root.querySelector('[data-action="play"]')!.setAttribute('aria-disabled', String(running));
-    this.root.querySelector('[data-action="pause"]')!.setAttribute('aria-disabled', String(!running));
+    this.root.toggleAttribute('data-playing', this.#run?.playing === true);
   }
 }
 

@@ -62,8 +62,9 @@ class Stepper {
     this.#root.querySelector('[data-position]')!.textContent =
       position === 0 ? `Step 0 of ${total}: every grad is 0` : `Step ${position} of ${total}`;
     this.#root.querySelector('[data-announce]')!.textContent = step ? `Step ${position} of ${total}. ${step.rule}` : 'Every grad is 0.';
-    this.#root.querySelector('[data-action="prev"]')!.setAttribute('aria-disabled', String(position === 0));
-    this.#root.querySelector('[data-action="next"]')!.setAttribute('aria-disabled', String(position === total));
+    // For the buttons' looks only: at either end a click is harmless, so none is ever disabled.
+    this.#root.toggleAttribute('data-first', position === 0);
+    this.#root.toggleAttribute('data-last', position === total);
   }
 }
 
