@@ -10,7 +10,7 @@ import { type Outcome, Sandbox } from './sandbox.ts';
 export type Action = 'run' | 'stop' | 'edit' | 'reset';
 type Status = 'idle' | 'running' | 'ok' | 'error' | 'timeout';
 
-export const TIME_LIMIT_MS = 5000;
+const TIME_LIMIT_MS = 5000;
 
 const sandbox = new Sandbox();
 const views = new WeakMap<HTMLElement, CellView>();

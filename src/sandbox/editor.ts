@@ -42,6 +42,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       javascript({ typescript: true }),
       syntaxHighlighting(highlight),
       placeholder(options.placeholder ?? ''),
+      // Long lines wrap and the editor grows with its code: no scrolling region inside the page
+      // that a keyboard could not reach.
+      EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-describedby': options.describedBy }),
     ],
   });

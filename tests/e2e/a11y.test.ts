@@ -32,7 +32,10 @@ describe('accessibility (axe)', () => {
     await page.goto(inject('origin') + chapter.path, { waitUntil: 'networkidle' });
     await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
     const cell = cellOf(page, chapter.cells[1]);
-    expect(await runCode(cell, `console.log('printed');\nconst answer = 42;\nanswer`)).toBe('ok');
+    // A long line and many lines: the editor must not become a region only a mouse can scroll.
+    const long = `// ${'a long comment line '.repeat(12)}`;
+    const many = Array.from({ length: 40 }, (_, i) => `const line${i} = ${i};`).join('\n');
+    expect(await runCode(cell, `console.log('printed');\n${long}\n${many}\nline39`)).toBe('ok');
     expect(await runCode(cellOf(page, chapter.cells[0]), 'const broken = ;')).toBe('error');
     expect(await seriousViolations()).toEqual([]);
   });
