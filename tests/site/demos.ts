@@ -1,5 +1,7 @@
 // The moons chapter and the backward steppers as built: their numbers are lib's, and without
 // JavaScript they show a finished run and a finished walk.
+// Imported by site.test.ts, so it checks that file's build: two builds of one project at once, in
+// parallel test files, collide in .astro/.
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trace } from '../../lib/graph.ts';

@@ -5,6 +5,7 @@ import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { libFiles, readLibFile, regionsOf } from '../../src/regions.ts';
 import { buildSeconds, buildSite, chapters, page, pages } from './built-site.ts';
+import './demos.ts';
 
 let dist: string;
 beforeAll(() => {
