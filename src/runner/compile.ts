@@ -78,10 +78,16 @@ export function compileCell(source: string): CompiledCell {
         edits.push({ start: node.start, end: node.start + node.kind.length, text: 'var' });
         break;
       case 'FunctionDeclaration':
+        if (node.id) {
+          // The declaration stays (hoisted, as usual) and is copied into the session scope first thing.
+          declared.push(node.id.name);
+          edits.push({ start: 0, end: 0, text: `__scope.${node.id.name} = ${node.id.name}; ` });
+        }
+        break;
       case 'ClassDeclaration':
         if (node.id) {
+          // `var C = class C…;` assigns into the session scope, where a declaration would not.
           declared.push(node.id.name);
-          // `var f = function f…;` assigns into the session scope, where a declaration would not.
           edits.push({ start: node.start, end: node.start, text: `var ${node.id.name} = ` });
           edits.push({ start: node.end, end: node.end, text: ';' });
         }

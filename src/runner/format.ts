@@ -89,6 +89,11 @@ export function formatValue(value: unknown, depth = 0): string {
   return `${prefix}{ ${items(entries, ([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatValue(v, depth + 1)}`)} }`;
 }
 
+/** Text made safe to place in HTML or SVG, as content or in a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function items<T>(xs: T[], show: (x: T) => string): string {
   const shown = xs.slice(0, MAX_ITEMS).map(show);
   if (xs.length > MAX_ITEMS) shown.push(`… ${xs.length - MAX_ITEMS} more`);

@@ -1,6 +1,6 @@
 // plot(xs, ys): a line plot as SVG text, made the same way at build time and in the browser.
 
-import { Plot } from './format.ts';
+import { Plot, escapeHtml } from './format.ts';
 
 const W = 480;
 const H = 300;
@@ -31,7 +31,7 @@ export function plotSvg(xsIn: unknown, ysIn: unknown, titleIn: unknown): string 
   const yTicks = ticks(y0, y1)
     .map((y) => `<text x="${PAD.left - 6}" y="${(sy(y) + 4).toFixed(1)}" text-anchor="end">${label(y)}</text>`)
     .join('');
-  const title = `<title>${escapeXml(String(titleIn))}</title>`;
+  const title = `<title>${escapeHtml(String(titleIn))}</title>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" class="plot" font-size="11" fill="currentColor">${title}` +
       `<path d="M${PAD.left},${PAD.top}V${H - PAD.bottom}H${W - PAD.right}" fill="none" stroke="currentColor" stroke-opacity="0.5"/>` +
@@ -45,9 +45,11 @@ function ticks(lo: number, hi: number, count = 5): number[] {
   const rough = (hi - lo) / count;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
-  return out;
+  const first = Math.ceil(lo / step);
+  const n = Math.floor(hi / step + 1e-9) - first;
+  // A range only a few floating-point steps wide has no round ticks: label its ends.
+  if (!(n >= 0 && n <= 2 * count)) return [lo, hi];
+  return Array.from({ length: n + 1 }, (_, k) => (first + k) * step);
 }
 
 function extent(v: number[]): [number, number] {
@@ -60,8 +62,4 @@ function extent(v: number[]): [number, number] {
     }
   }
   return lo <= hi ? [lo, hi] : [0, 1];
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

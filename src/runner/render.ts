@@ -1,6 +1,6 @@
 // A cell's result as HTML: the one renderer for the build and for the browser.
 
-import type { Display } from './format.ts';
+import { type Display, escapeHtml } from './format.ts';
 import { plotSvg } from './plot.ts';
 import type { CellResult } from './session.ts';
 
@@ -10,7 +10,8 @@ export type DotToSvg = (dot: string) => string;
 /** Every field is escaped or coerced: in the browser the result comes from the sandbox. */
 export function renderResult(result: CellResult, dotToSvg: DotToSvg): string {
   const parts: string[] = [];
-  const logs = Array.isArray(result.logs) ? result.logs : [];
+  if (!result || typeof result !== 'object') return '';
+  const logs = (Array.isArray(result.logs) ? result.logs : []).filter((l) => l !== null && typeof l === 'object');
   if (logs.length > 0) {
     const lines = logs.map(({ level, text }) => {
       const line = escapeHtml(String(text));
@@ -31,7 +32,7 @@ export function renderResult(result: CellResult, dotToSvg: DotToSvg): string {
   return parts.join('');
 }
 
-export function renderDisplay(display: Display, dotToSvg: DotToSvg): string {
+function renderDisplay(display: Display, dotToSvg: DotToSvg): string {
   switch (display.kind) {
     case 'text':
       return `<pre class="cell-value">${escapeHtml(String(display.text))}</pre>`;
@@ -58,8 +59,4 @@ export function cleanGraphvizSvg(svg: string): string {
     .replace(/\s(id|href|xlink:href|target|on\w+)="[^"]*"/g, '')
     .replace('<svg', '<svg role="img" aria-label="Graph"')
     .trim();
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -27,7 +27,7 @@ export interface CellResult {
   error: CellError | null;
 }
 
-export const MAX_LOG_LINES = 1000;
+const MAX_LOG_LINES = 1000;
 
 type CellFunction = (scope: object) => Promise<unknown>;
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => CellFunction;
@@ -37,12 +37,10 @@ export class Session {
   readonly #scope: Record<string, unknown>;
   #logs: LogLine[] = [];
   #dropped = 0;
-  readonly #maxLogLines: number;
 
-  constructor(options?: { maxLogLines?: number }) {
-    this.#maxLogLines = options?.maxLogLines ?? MAX_LOG_LINES;
+  constructor() {
     const log = (level: LogLine['level']) => (...args: unknown[]) => {
-      if (this.#logs.length < this.#maxLogLines) this.#logs.push({ level, text: formatLogArgs(args) });
+      if (this.#logs.length < MAX_LOG_LINES) this.#logs.push({ level, text: formatLogArgs(args) });
       else this.#dropped++;
     };
     const console = { log: log('log'), info: log('info'), debug: log('log'), warn: log('warn'), error: log('error') };
@@ -63,14 +61,23 @@ export class Session {
 
   /** The value of an expression in the session now, as inline text for prose. Throws on error. */
   async evaluate(expression: string): Promise<string> {
-    return formatInline(await this.#execute(expression));
+    try {
+      return formatInline(await this.#execute(expression));
+    } catch (e) {
+      throw e instanceof CellRuntimeError ? e.error : e;
+    }
   }
 
   async #execute(source: string): Promise<unknown> {
     const { body, declared } = compileCell(source);
     for (const name of declared) if (!Object.hasOwn(this.#scope, name)) this.#scope[name] = undefined;
-    const cell = new AsyncFunction('__scope', `${PRELUDE}${body}\n}`);
-    return cell(this.#scope);
+    const name = `cell-${++cellsCompiled}`;
+    try {
+      return await compile(body, name)(this.#scope);
+    } catch (e) {
+      if (e instanceof Error && !(e instanceof CellSyntaxError)) throw new CellRuntimeError(e, await cellLine(e, name));
+      throw e;
+    }
   }
 }
 
@@ -86,35 +93,52 @@ export async function runCells(sources: string[]): Promise<CellResult[]> {
   return results;
 }
 
+/** An error thrown by a cell's code, with the line of that cell it came from. */
+class CellRuntimeError {
+  readonly error: Error;
+  readonly line?: number;
+  constructor(error: Error, line?: number) {
+    this.error = error;
+    this.line = line;
+  }
+}
+
 function describeError(e: unknown): CellError {
   if (e instanceof CellSyntaxError) {
     return { kind: 'syntax', name: 'SyntaxError', message: e.message, line: e.line, column: e.column };
   }
-  if (e instanceof Error) {
-    return { kind: 'runtime', name: e.name, message: e.message, line: cellLine(e) };
+  if (e instanceof CellRuntimeError) {
+    return { kind: 'runtime', name: e.error.name, message: e.error.message, line: e.line };
   }
   return { kind: 'runtime', name: 'Error', message: `uncaught ${formatInline(e)}` };
 }
 
-// Where line 1 of a cell falls in the source the engine reports for new AsyncFunction code:
-// measured once rather than assumed, since engines wrap the body in a header of their own.
-let lineOffset: number | undefined;
+// Each cell's code is named in stack traces (sourceURL), so an error's line is looked up in the
+// frame of the cell that ran, not in an earlier cell's function it called.
+let cellsCompiled = 0;
 
-function cellLine(e: Error): number | undefined {
-  lineOffset ??= (() => {
-    try {
-      new Function('__scope', `${PRELUDE}throw new Error();\n}`)({});
-    } catch (probe) {
-      const line = anonymousLine(probe as Error);
-      return line === undefined ? undefined : line - 1;
-    }
-    return undefined;
-  })();
-  const line = anonymousLine(e);
-  return line === undefined || lineOffset === undefined ? undefined : line - lineOffset;
+function compile(body: string, name: string): CellFunction {
+  return new AsyncFunction('__scope', `${PRELUDE}${body}\n}\n//# sourceURL=${name}`);
 }
 
-function anonymousLine(e: Error): number | undefined {
-  const match = /<anonymous>:(\d+):\d+/.exec(String(e.stack));
+// Where line 1 of a cell falls in the lines the engine reports: measured once, with the very
+// construction cells use, since engines put a header of their own before the body.
+let lineOffset: Promise<number | undefined> | undefined;
+
+async function cellLine(e: Error, name: string): Promise<number | undefined> {
+  lineOffset ??= compile('throw new Error();', 'cell-probe')({}).then(
+    () => undefined,
+    (probe: Error) => {
+      const line = lineIn(probe, 'cell-probe');
+      return line === undefined ? undefined : line - 1;
+    },
+  );
+  const offset = await lineOffset;
+  const line = lineIn(e, name);
+  return line === undefined || offset === undefined ? undefined : line - offset;
+}
+
+function lineIn(e: Error, name: string): number | undefined {
+  const match = new RegExp(`${name}:(\\d+):\\d+`).exec(String(e.stack));
   return match ? Number(match[1]) : undefined;
 }

@@ -37,3 +37,16 @@ describe('cleanGraphvizSvg', () => {
     expect(clean).toBe('<svg role="img" aria-label="Graph"><g class="node"><text>x</text></g></svg>');
   });
 });
+
+describe('plots of nearly flat data', () => {
+  it('label the ends instead of looping over ticks that never advance', () => {
+    for (const ys of [[1e16, 1e16 + 4], [1, 1 + 2 ** -52]]) {
+      const html = renderResult(result({ value: { kind: 'plot', xs: [0, 1], ys, title: 't' } }), noGraphs);
+      expect(html.match(/<text/g)?.length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('skip console entries that are not objects', () => {
+    expect(renderResult(result({ logs: [null, 'x', { level: 'log', text: 'ok' }] as never }), noGraphs)).toBe('<pre class="cell-logs">ok</pre>');
+  });
+});

@@ -78,3 +78,16 @@ describe('Session: cells run in order in one scope, like a notebook', () => {
     expect(r.value).toEqual({ kind: 'text', text: '7' });
   });
 });
+
+describe('Session: details a notebook user relies on', () => {
+  it('hoists a function declaration within its cell, and keeps it for later cells', async () => {
+    const [first, second] = await runCells(['const four = twice(2);\nfunction twice(v: number) { return 2 * v; }\nfour', 'twice(5)']);
+    expect(first.value).toEqual({ kind: 'text', text: '4' });
+    expect(second.value).toEqual({ kind: 'text', text: '10' });
+  });
+
+  it("reports the failing line of the cell that ran, not of an earlier cell's function", async () => {
+    const results = await runCells(['function g() {\n  return null.x;\n}', '\n\ng()']);
+    expect(results[1].error).toMatchObject({ name: 'TypeError', line: 3 });
+  });
+});
