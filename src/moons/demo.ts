@@ -35,6 +35,8 @@ class MoonsDemo {
   /** The training run going on, if any: whether Play started it, and its end. */
   #run: { id: number; playing: boolean; done: Promise<void> } | undefined;
   #playQueued = false;
+  /** Bumped by Pause: a Play still waiting its turn from before then does not start. */
+  #pauses = 0;
   #drawing = false;
 
   constructor(root: HTMLElement) {
@@ -54,6 +56,8 @@ class MoonsDemo {
       case 'play':
         return this.#play();
       case 'pause':
+        this.#pauses++;
+        this.#playQueued = false;
         return this.#run?.playing ? this.#stop() : Promise.resolve();
       case 'step':
         return this.#step();
@@ -65,7 +69,11 @@ class MoonsDemo {
   setLearningRate(lr: number): void {
     this.#lr = lr;
     // A run in progress carries on from where it is, at the new rate.
-    if (this.#run?.playing) void this.#stop().then(() => this.#play());
+    if (!this.#run?.playing) return;
+    const pauses = this.#pauses;
+    void this.#stop().then(() => {
+      if (pauses === this.#pauses) return this.#play(); // unless Pause came meanwhile
+    });
   }
 
   get seed(): number {
@@ -83,7 +91,9 @@ class MoonsDemo {
     if (this.#run?.playing || this.#playQueued) return;
     // Play starts after the steps (or a new seed's start) already asked for; once, however often clicked.
     this.#playQueued = true;
+    const pauses = this.#pauses;
     while (this.#run) await this.#run.done;
+    if (pauses !== this.#pauses) return; // paused meanwhile
     this.#playQueued = false;
     if (this.#state.step === STEPS) await this.#reset();
     const from = this.#state.step;

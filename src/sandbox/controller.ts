@@ -104,6 +104,9 @@ function editorOf(view: CellView): Promise<EditorView> {
     });
     host.append(hint);
     return view.editor;
+  }, (error: unknown) => {
+    view.opening = undefined; // the editor did not load (a network hiccup?): the next Edit tries again
+    throw error;
   });
   return view.opening;
 }
@@ -119,7 +122,13 @@ async function run(view: CellView): Promise<void> {
   const ended = await outcome;
   // Stop and Reset let go of the run at once, even while its graph is being laid out.
   if (ended.kind === 'stopped' || view.runId !== id) return;
-  const shown = await show(ended, chapter);
+  let shown: { status: Status; html: string };
+  try {
+    shown = await show(ended, chapter);
+  } catch (e) {
+    // A forged result can make even the renderer throw: the cell still ends, and can run again.
+    shown = failed('error', { name: 'Error', message: `the result could not be shown: ${e instanceof Error ? e.message : 'unknown error'}` });
+  }
   if (view.runId !== id) return;
   view.runId = undefined;
   view.output.innerHTML = shown.html;

@@ -11,13 +11,14 @@ const post = (message) => parent.postMessage(message, '*');
 const start = () => new Worker(workerUrl, { name: 'runner' });
 const runs = new Map(); // run id → { worker, timer }
 
+/** Ends a run, telling the page how (a Stop needs no answer: the page has let go of the run). */
 function finish(id, message) {
   const run = runs.get(id);
   if (!run) return;
   runs.delete(id);
   clearTimeout(run.timer);
   run.worker.terminate();
-  post(message);
+  if (message) post(message);
 }
 
 addEventListener('message', (event) => {
@@ -29,12 +30,15 @@ addEventListener('message', (event) => {
     post({ type: 'ready' });
   } else if ((message.type === 'run' || message.type === 'train') && workerUrl && !runs.has(message.id)) {
     const { id, timeoutMs } = message;
+    const training = message.type === 'train';
     const worker = spare ?? start();
     spare = start();
     worker.onmessage = (e) => {
       if (e.data?.id !== id) return;
-      if ('progress' in e.data) post({ type: 'progress', id, progress: e.data.progress });
-      else finish(id, { type: 'done', id, results: e.data.results });
+      // Only a training run reports progress: user code in a cell could flood the page with it.
+      if ('progress' in e.data) {
+        if (training) post({ type: 'progress', id, progress: e.data.progress });
+      } else finish(id, { type: 'done', id, results: e.data.results });
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -43,6 +47,6 @@ addEventListener('message', (event) => {
     runs.set(id, { worker, timer: setTimeout(() => finish(id, { type: 'timeout', id }), timeoutMs) });
     worker.postMessage(message.type === 'run' ? { id, sources: message.sources } : { id, job: message.job });
   } else if (message.type === 'stop') {
-    finish(message.id, { type: 'stopped', id: message.id });
+    finish(message.id);
   }
 });

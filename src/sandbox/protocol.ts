@@ -16,7 +16,6 @@ export type FromFrame =
   | { type: 'done'; id: number; results: unknown }
   | { type: 'progress'; id: number; progress: unknown }
   | { type: 'timeout'; id: number }
-  | { type: 'stopped'; id: number }
   | { type: 'crashed'; id: number; message: string };
 
 /** Frame → worker, and the worker's answer. */

@@ -16,7 +16,10 @@ export type Outcome =
 // inherits this policy: user code cannot reach the network either. eval is what runs a cell.
 const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
 
-/** Beyond the frame's own time limit: how long the page waits before it assumes the frame died. */
+/**
+ * Beyond the frame's own time limit: how long the page waits before it assumes the frame died,
+ * counted from when the run is posted to the frame (loading the runner and the frame is not the run's time).
+ */
 const WATCHDOG_GRACE_MS = 2000;
 
 interface Frame {
@@ -27,7 +30,8 @@ interface Frame {
 
 interface Pending {
   settle: (outcome: Outcome) => void;
-  watchdog: ReturnType<typeof setTimeout>;
+  /** Set once the run is posted to the frame. */
+  watchdog?: ReturnType<typeof setTimeout>;
   onProgress?: (progress: unknown) => void;
 }
 
@@ -48,15 +52,16 @@ export class Sandbox {
 
   #start(message: (id: number) => ToFrame, timeoutMs: number, onProgress?: (progress: unknown) => void): { id: number; outcome: Promise<Outcome> } {
     const id = this.#nextId++;
-    const outcome = new Promise<Outcome>((resolve) => {
-      const watchdog = setTimeout(() => {
+    const outcome = new Promise<Outcome>((resolve) => this.#pending.set(id, { settle: resolve, onProgress }));
+    this.#send(message(id), () => {
+      const pending = this.#pending.get(id);
+      if (!pending) return; // stopped while the frame was loading
+      pending.watchdog = setTimeout(() => {
         // The frame missed its own deadline: it is gone or wedged, so the next run gets a new one.
         this.#settle(id, { kind: 'timeout' });
         this.#close('the sandbox stopped answering');
       }, timeoutMs + WATCHDOG_GRACE_MS);
-      this.#pending.set(id, { settle: resolve, watchdog, onProgress });
     });
-    this.#send(message(id));
     return { id, outcome };
   }
 
@@ -73,10 +78,13 @@ export class Sandbox {
     pending.settle(outcome);
   }
 
-  #send(message: ToFrame): void {
+  #send(message: ToFrame, posted?: () => void): void {
     this.#frame ??= this.#open();
     this.#frame.ready.then(
-      (frame) => frame.postMessage(message, '*'),
+      (frame) => {
+        frame.postMessage(message, '*');
+        posted?.();
+      },
       (error: Error) => this.#close(error.message),
     );
   }

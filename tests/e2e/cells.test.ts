@@ -121,3 +121,33 @@ describe(`cells of ${chapter.path}`, () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('on a slow or flaky connection', () => {
+  it('loading the runner does not count against the time limit', async () => {
+    const slow = await browser.newPage();
+    // Longer than the limit and the page's grace after it together (5 s + 2 s).
+    await slow.route(/\/_astro\/worker[.-][\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 7500));
+      await route.continue();
+    });
+    await slow.goto(inject('origin') + chapter.path, { waitUntil: 'networkidle' });
+    expect(await run(cellOf(slow, chapter.cells[0]))).toBe('ok');
+    await slow.close();
+  });
+
+  it('Edit works again after the editor failed to load', async () => {
+    const flaky = await browser.newPage();
+    let failures = 0;
+    await flaky.route(/\/_astro\/editor[.-][\w-]+\.js$/, (route) => (failures++ === 0 ? route.abort() : route.continue()));
+    await flaky.goto(inject('origin') + chapter.path, { waitUntil: 'networkidle' });
+    const cell = cellOf(flaky, chapter.cells[0]);
+    await cell.locator('[data-action="edit"]').click();
+    await expect.poll(() => failures).toBe(1);
+    await flaky.waitForTimeout(300);
+    expect(await cell.locator('.cm-content').count()).toBe(0);
+    await cell.locator('[data-action="edit"]').click();
+    await cell.locator('.cm-content').waitFor({ timeout: 10_000 });
+    expect(failures).toBe(2);
+    await flaky.close();
+  });
+});

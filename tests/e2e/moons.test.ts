@@ -125,6 +125,35 @@ describe('the live moons demo', () => {
     expect(Number(await attr('data-accuracy'))).toBe(run[0].accuracy);
   });
 
+  it('Pause wins over a Play still waiting its turn', async () => {
+    const clickAll = (actions: string[]) =>
+      page.evaluate((as) => {
+        for (const a of as) document.querySelector<HTMLElement>(`[data-demo="moons"] button[data-action="${a}"]`)!.click();
+      }, actions);
+    // Play waits for the step asked for before it; Pause, in the same moment, cancels it.
+    await clickAll(['step', 'play', 'pause']);
+    await waitForStep(1);
+    await page.waitForTimeout(500);
+    expect(await attr('data-step')).toBe('1');
+
+    // A new learning rate restarts Play at once; a Pause in the same moment wins.
+    await click('play');
+    await page.waitForFunction(() => Number(document.querySelector('[data-demo="moons"]')?.getAttribute('data-step')) >= 3);
+    await page.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('[data-demo="moons"] [data-control="lr"]')!;
+      select.value = '3';
+      select.dispatchEvent(new Event('change'));
+      document.querySelector<HTMLElement>('[data-demo="moons"] button[data-action="pause"]')!.click();
+    });
+    await demo.locator('.moons-status', { hasText: 'Paused at step' }).waitFor();
+    const paused = await attr('data-step');
+    await page.waitForTimeout(500);
+    expect(await attr('data-step')).toBe(paused);
+    expect(await demo.locator('.moons-status').textContent()).toBe(`Paused at step ${paused}.`);
+    expect(await demo.getAttribute('data-playing')).toBeNull();
+    await demo.locator('[data-control="lr"]').selectOption('1');
+  });
+
   it('trains another seed and another learning rate as Node does', async () => {
     const seed = 7;
     const lr = 0.3;

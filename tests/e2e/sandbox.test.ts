@@ -106,7 +106,8 @@ describe('hostile and broken code', () => {
 
   it('a graph too big to lay out in 5 s: the page paints meanwhile, Stop works, the limit ends it', async () => {
     // 300 nodes wired across each other: Graphviz needs far more than 5 s for it.
-    await setCode(cell, 'const edges: string[] = [];\nfor (let i = 0; i < 300; i++) edges.push(`n${i} -> n${(i * 7919) % 300}; n${i} -> n${(i * 31 + 7) % 300};`);\n`digraph { ${edges.join(" ")} }`');
+    const big = 'const edges: string[] = [];\nfor (let i = 0; i < 300; i++) edges.push(`n${i} -> n${(i * 7919) % 300}; n${i} -> n${(i * 31 + 7) % 300};`);\n`digraph { ${edges.join(" ")} }`';
+    await setCode(cell, big);
     const stopped = run(cell, () => page.keyboard.press('ControlOrMeta+Enter'));
     await page.waitForTimeout(1000);
     const paint = await paintFor1s(page);
@@ -117,6 +118,12 @@ describe('hostile and broken code', () => {
     expect(await cell.locator('.cell-status').innerText()).toBe('Stopped');
 
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('run');
+    // The abandoned layout keeps Graphviz busy until its own limit: the next graph waits its turn,
+    // then has its full 5 s.
+    expect(await runCode(cell, 'drawDot(new Value(1))', 20_000)).toBe('ok');
+    expect(await cell.locator('[data-output] .cell-graph svg g.node').count()).toBe(1);
+
+    await setCode(cell, big);
     expect(await run(cell, undefined, 20_000)).toBe('error');
     expect(await text()).toBe('Error: Graphviz: the layout took longer than 5 s');
     expect(await runCode(cell, 'drawDot(new Value(1))')).toBe('ok');
@@ -143,9 +150,42 @@ describe('hostile and broken code', () => {
     await expectPageIntact();
   });
 
+  it('a forged result the page cannot show fails the cell, which runs again after', async () => {
+    // String() of this object throws in the renderer.
+    const forged = "{ logs: [{ level: 'log', text: { toString: 0 } }], dropped: 0, value: null, error: null }";
+    expect(await runCode(cell, `for (let id = 0; id < 10_000; id++) postMessage({ id, results: [${forged}] });\n'real'`)).toBe('error');
+    expect(await text()).toMatch(/^Error: the result could not be shown: /);
+    expect(await cell.locator('.cell-status').innerText()).toBe('Failed');
+    await expectPageIntact();
+  });
+
+  it('progress messages from user code never reach the page', async () => {
+    await page.evaluate(() => {
+      const counted = window as unknown as { progressSeen: number };
+      counted.progressSeen = 0;
+      addEventListener('message', (event) => void (event.data?.type === 'progress' && counted.progressSeen++));
+    });
+    expect(await runCode(cell, "for (let id = 0; id < 10_000; id++) postMessage({ id, progress: { step: 1 } });\n'real'")).toBe('ok');
+    expect(await page.evaluate(() => (window as unknown as { progressSeen: number }).progressSeen)).toBe(0);
+    await expectPageIntact();
+  });
+
   it('a memory hog is stopped at the time limit and the page lives on', async () => {
     expect(await runCode(cell, 'const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1.5));', 20_000)).toBe('timeout');
     expect(await text()).toBe('Timeout: stopped after 5 s: the code ran too long (an endless loop?)');
     await expectPageIntact();
+  });
+});
+
+describe('Graphviz that cannot load', () => {
+  it('says so, not that the layout took too long', async () => {
+    const broken = await browser.newPage();
+    await broken.route(/\/_astro\/graphviz-worker[.-][\w-]+\.js$/, (route) => route.abort());
+    await broken.goto(`${inject('origin')}/playground/`);
+    const playground = cellOf(broken, 'playground');
+    await playground.locator('.cm-content').waitFor();
+    expect(await runCode(playground, 'drawDot(new Value(1))')).toBe('error');
+    expect(await playground.locator('[data-output]').innerText()).toBe('Error: Graphviz: its worker failed to start');
+    await broken.close();
   });
 });
