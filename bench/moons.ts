@@ -32,7 +32,7 @@ function measure(run: () => number, warmups: number, runs: number): number {
   return median(Array.from({ length: runs }, run));
 }
 
-const msPerStep = measure(engineRun, 2, 7);
+const msPerStep = measure(engineRun, 3, 11);
 const baselineMsPerStep = measure(baselineRun, 5, 31);
 
 const model = moonsModel();
