@@ -3,7 +3,7 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, launch, output, pagesWithCells, paintFor1s, run, runCode, sameUpToRounding, setCode } from './harness.ts';
+import { cellOf, openPage, output, pagesWithCells, paintFor1s, run, runCode, sameUpToRounding, setCode } from './harness.ts';
 
 // The first chapter with enough cells to edit one and see it in a later one.
 const chapter = pagesWithCells(inject('dist')).find((p) => p.cells.length >= 4)!;
@@ -11,8 +11,8 @@ const LOADED_ON_USE = /\/_astro\/(controller|sandbox|editor|worker|graphviz-work
 
 let browser: Browser;
 let page: Page;
-const requested: string[] = [];
-const errors: string[] = [];
+let requested: string[];
+let errors: string[];
 const loaded = (name: string) => requested.some((url) => url.includes(`/_astro/${name}`));
 let first: Locator;
 let second: Locator;
@@ -20,10 +20,7 @@ let last: Locator;
 const source = (cell: Locator) => cell.locator('script[data-source]').textContent().then((json) => JSON.parse(json ?? '""') as string);
 
 beforeAll(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  page.on('request', (r) => requested.push(r.url()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  ({ browser, page, errors, requested } = await openPage());
   await page.goto(inject('origin') + chapter.path, { waitUntil: 'networkidle' });
   first = cellOf(page, chapter.cells[0]);
   second = cellOf(page, chapter.cells[1]);

@@ -3,16 +3,14 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, launch, output, pagesWithCells, run, sameUpToRounding } from './harness.ts';
+import { cellOf, openPage, output, pagesWithCells, run, sameUpToRounding } from './harness.ts';
 
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
+  ({ browser, page, errors } = await openPage());
 });
 afterAll(() => browser?.close());
 

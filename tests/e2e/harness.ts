@@ -67,6 +67,17 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** Chromium and one page, recording the page's uncaught errors and the URLs it requests. */
+export async function openPage(): Promise<{ browser: Browser; page: Page; errors: string[]; requested: string[] }> {
+  const browser = await launch();
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const requested: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requested.push(r.url()));
+  return { browser, page, errors, requested };
+}
+
 /** Every built page with cells, by URL path, with its cells' ids in page order. */
 export function pagesWithCells(dir: string): { path: string; cells: string[] }[] {
   const found: { path: string; cells: string[] }[] = [];

@@ -5,14 +5,14 @@ import { load } from 'cheerio';
 import type { Browser, ElementHandle, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STEPS, type TrainState, train } from '../../src/moons/train.ts';
-import { launch } from './harness.ts';
+import { openPage } from './harness.ts';
 
 let browser: Browser;
 let page: Page;
 let demo: Locator;
 let built: string;
-const requested: string[] = [];
-const errors: string[] = [];
+let requested: string[];
+let errors: string[];
 
 /** The run Node makes of the same job, state by state. */
 function expected(seed: number, lr: number): TrainState[] {
@@ -22,10 +22,7 @@ function expected(seed: number, lr: number): TrainState[] {
 }
 
 beforeAll(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  page.on('request', (r) => requested.push(r.url()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  ({ browser, page, errors, requested } = await openPage());
   built = await (await fetch(`${inject('origin')}/moons/`)).text();
   await page.goto(`${inject('origin')}/moons/`, { waitUntil: 'networkidle' });
   demo = page.locator('[data-demo="moons"]');

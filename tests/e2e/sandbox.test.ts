@@ -3,20 +3,18 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, launch, paintFor1s, run, runCode, setCode } from './harness.ts';
+import { cellOf, openPage, paintFor1s, run, runCode, setCode } from './harness.ts';
 
 let browser: Browser;
 let page: Page;
 let cell: Locator;
 let storage: string;
-const errors: string[] = [];
+let errors: string[];
 const snapshot = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 const text = () => cell.locator('[data-output]').innerText();
 
 beforeAll(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
+  ({ browser, page, errors } = await openPage());
   await page.goto(`${inject('origin')}/playground/`);
   await page.evaluate(() => localStorage.setItem('page-owned', 'yes'));
   storage = await snapshot();

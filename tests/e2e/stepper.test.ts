@@ -3,16 +3,14 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './harness.ts';
+import { openPage } from './harness.ts';
 
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
+  ({ browser, page, errors } = await openPage());
   await page.goto(`${inject('origin')}/gradients/`, { waitUntil: 'networkidle' });
 });
 afterAll(() => browser?.close());
