@@ -1,16 +1,14 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import { chapterFiles } from './src/chapters.ts';
 import remarkCells from './src/remark/cells.ts';
 
 // Chapters are content/NN-slug.mdx, in the order of their numbers; the other pages follow.
-const chapters = readdirSync('./content')
-  .filter((f) => /^\d+-[\w-]+\.mdx$/.test(f))
-  .sort()
-  .map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, ''));
+const chapters = chapterFiles('./content').map((c) => c.slug);
 const pages = ['library', 'playground'].filter((slug) => existsSync(`./content/${slug}.mdx`));
 
 export default defineConfig({

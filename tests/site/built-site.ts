@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CheerioAPI, load } from 'cheerio';
+import { chapterFiles } from '../../src/chapters.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -25,10 +26,7 @@ export function buildSite(): string {
 
 /** Chapters are content/NN-slug.mdx; the slug is the rest of the file name. */
 export function chapters(): { file: string; slug: string; source: string }[] {
-  return readdirSync(join(ROOT, 'content'))
-    .filter((f) => /^\d+-[\w-]+\.mdx$/.test(f))
-    .sort()
-    .map((file) => ({ file, slug: file.replace(/^\d+-/, '').replace(/\.mdx$/, ''), source: readFileSync(join(ROOT, 'content', file), 'utf8') }));
+  return chapterFiles(join(ROOT, 'content')).map(({ file, slug }) => ({ file, slug, source: readFileSync(file, 'utf8') }));
 }
 
 /** Every HTML page of the built site, by URL path. */
