@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { existsSync } from 'node:fs';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import { chapterFiles } from './src/chapters.ts';
+import { chapterFiles } from './src/build/chapters.ts';
 import remarkCells from './src/remark/cells.ts';
 
 // Chapters are content/NN-slug.mdx, in the order of their numbers; the other pages follow.

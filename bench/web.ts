@@ -4,8 +4,8 @@
 
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
-import { buildSite } from '../tests/site/built-site.ts';
-import { cellOf, launch, pagesWithCells, run, serve } from '../tests/e2e/harness.ts';
+import { buildSite } from '../tools/built-site.ts';
+import { cellOf, launch, pagesWithCells, run, serve } from '../tools/browser.ts';
 
 const CELL = process.argv[2] ?? 'mlp';
 const RUNS = 15;
@@ -51,7 +51,7 @@ const sum = (list: Script[]) => ({
   files: list.length,
 });
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|worker|graphviz-worker)[.\w-]*\.js$/.test(s.url);
+const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker)[.\w-]*\.js$/.test(s.url);
 
 const read = await scriptsDuring(() => page.goto(server.origin + chapter.path));
 const readCells = read.filter(ours);

@@ -4,7 +4,7 @@
 import bootstrap from './frame.js?raw';
 import type { TrainJob } from '../moons/train.ts';
 import type { FromFrame, ToFrame } from './protocol.ts';
-import workerUrl from './worker.ts?worker&url';
+import workerUrl from './runner-worker.ts?worker&url';
 
 export type Outcome =
   | { kind: 'done'; results: unknown }

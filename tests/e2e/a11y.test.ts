@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { allPages, cellOf, launch, pagesWithCells, runCode } from './harness.ts';
+import { allPages, cellOf, launch, pagesWithCells, runCode } from '../../tools/browser.ts';
 
 let browser: Browser;
 let page: Page;

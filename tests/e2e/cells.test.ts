@@ -3,11 +3,11 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, openPage, output, pagesWithCells, paintFor1s, run, runCode, sameUpToRounding, setCode } from './harness.ts';
+import { cellOf, openPage, output, pagesWithCells, paintFor1s, run, runCode, sameUpToRounding, setCode } from '../../tools/browser.ts';
 
 // The first chapter with enough cells to edit one and see it in a later one.
 const chapter = pagesWithCells(inject('dist')).find((p) => p.cells.length >= 4)!;
-const LOADED_ON_USE = /\/_astro\/(controller|sandbox|editor|worker|graphviz-worker)[.-][\w-]+\.js$/;
+const LOADED_ON_USE = /\/_astro\/(controller|sandbox|editor|runner-worker|graphviz-worker)[.-][\w-]+\.js$/;
 
 let browser: Browser;
 let page: Page;
@@ -41,7 +41,7 @@ describe(`cells of ${chapter.path}`, () => {
     expect(await run(first)).toBe('ok');
     expect(sameUpToRounding(await output(first), built)).toBe(true);
     expect(loaded('controller')).toBe(true);
-    expect(loaded('worker')).toBe(true);
+    expect(loaded('runner-worker')).toBe(true);
     expect(loaded('editor')).toBe(false);
     expect(loaded('graphviz-worker')).toBe(built.includes('cell-graph'));
   });
@@ -123,7 +123,7 @@ describe('on a slow or flaky connection', () => {
   it('loading the runner does not count against the time limit', async () => {
     const slow = await browser.newPage();
     // Longer than the limit and the page's grace after it together (5 s + 2 s).
-    await slow.route(/\/_astro\/worker[.-][\w-]+\.js$/, async (route) => {
+    await slow.route(/\/_astro\/runner-worker[.-][\w-]+\.js$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 7500));
       await route.continue();
     });

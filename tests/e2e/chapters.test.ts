@@ -3,7 +3,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, openPage, output, pagesWithCells, run, sameUpToRounding } from './harness.ts';
+import { cellOf, openPage, output, pagesWithCells, run, sameUpToRounding } from '../../tools/browser.ts';
 
 let browser: Browser;
 let page: Page;

@@ -5,7 +5,7 @@ import { load } from 'cheerio';
 import type { Browser, ElementHandle, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { STEPS, type TrainState, train } from '../../src/moons/train.ts';
-import { openPage } from './harness.ts';
+import { openPage } from '../../tools/browser.ts';
 
 let browser: Browser;
 let page: Page;
@@ -55,7 +55,7 @@ describe('the live moons demo', () => {
     expect(await demo.locator('[data-out="step"]').textContent()).toBe('0');
     expect(await demo.locator('canvas').isVisible()).toBe(true);
     expect(await demo.locator('[data-points] circle').count()).toBe(100);
-    expect(requested.filter((url) => /\/_astro\/worker[.-]/.test(url))).toEqual([]);
+    expect(requested.filter((url) => /\/_astro\/runner-worker[.-]/.test(url))).toEqual([]);
     expect(await page.locator('iframe').count()).toBe(0);
   });
 
@@ -77,7 +77,7 @@ describe('the live moons demo', () => {
     expect(ms).toBeLessThan(5000);
     // The page trained in an opaque-origin frame's worker.
     expect(await page.locator('iframe[sandbox="allow-scripts"]').count()).toBe(1);
-    expect(requested.some((url) => /\/_astro\/worker[.-]/.test(url))).toBe(true);
+    expect(requested.some((url) => /\/_astro\/runner-worker[.-]/.test(url))).toBe(true);
   });
 
   it('ends where the build and Node end: same loss, same accuracy', async () => {

@@ -3,7 +3,7 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cellOf, openPage, paintFor1s, run, runCode, setCode } from './harness.ts';
+import { cellOf, openPage, paintFor1s, run, runCode, setCode } from '../../tools/browser.ts';
 
 let browser: Browser;
 let page: Page;

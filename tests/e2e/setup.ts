@@ -2,8 +2,8 @@
 // it on a free localhost port for every browser test file.
 
 import type { TestProject } from 'vitest/node';
-import { buildSite } from '../site/built-site.ts';
-import { serve } from './harness.ts';
+import { buildSite } from '../../tools/built-site.ts';
+import { serve } from '../../tools/browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage } from './harness.ts';
+import { openPage } from '../../tools/browser.ts';
 
 let browser: Browser;
 let page: Page;

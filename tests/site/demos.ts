@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { trace } from '../../lib/graph.ts';
 import { makeMoons, moonsLoss, moonsModel, moonsStep } from '../../lib/moons.ts';
 import { GRAPHS } from '../../src/stepper/graphs.ts';
-import { buildSite, page } from './built-site.ts';
+import { buildSite, page } from '../../tools/built-site.ts';
 
 let moons: CheerioAPI;
 let gradients: CheerioAPI;

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { libFiles, readLibFile, regionsOf } from '../../src/regions.ts';
-import { buildSeconds, buildSite, chapters, page, pages } from './built-site.ts';
+import { libFiles, readLibFile, regionsOf } from '../../src/build/regions.ts';
+import { buildSeconds, buildSite, chapters, page, pages } from '../../tools/built-site.ts';
 import './demos.ts';
 
 let dist: string;

@@ -1,6 +1,6 @@
 // lib/*.ts served as they are at /lib/<file>, a stable URL to download or import from.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { libFiles, readLibFile } from '../../regions.ts';
+import { libFiles, readLibFile } from '../../build/regions.ts';
 
 export const getStaticPaths = (() => libFiles().map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 

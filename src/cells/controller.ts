@@ -4,8 +4,8 @@
 import type { EditorView } from '@codemirror/view';
 import { renderResult } from '../runner/render.ts';
 import type { CellError, CellResult } from '../runner/session.ts';
-import { dotToSvg } from './graphviz.ts';
-import { type Outcome, Sandbox } from './sandbox.ts';
+import { dotToSvg } from '../graphviz/page.ts';
+import { type Outcome, Sandbox } from '../sandbox/sandbox.ts';
 
 export type Action = 'run' | 'stop' | 'edit' | 'reset';
 type Status = 'idle' | 'running' | 'ok' | 'error' | 'timeout';

@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CheerioAPI, load } from 'cheerio';
-import { chapterFiles } from '../../src/chapters.ts';
+import { chapterFiles } from '../src/build/chapters.ts';
 
-export const ROOT = new URL('../..', import.meta.url).pathname;
+export const ROOT = new URL('..', import.meta.url).pathname;
 
 let outDir: string | undefined;
 export let buildSeconds = 0;

@@ -1,8 +1,8 @@
 // Named regions of lib/ files (`// #region name` … `// #endregion`): what the chapters show.
 
 // Bundled as text by Vite, so the build reads lib/ as it is, wherever the output runs from.
-const sources = import.meta.glob<string>('../lib/*.ts', { query: '?raw', import: 'default', eager: true });
-const LIB = new Map(Object.entries(sources).map(([path, text]) => [path.replace('../lib/', ''), text]));
+const sources = import.meta.glob<string>('../../lib/*.ts', { query: '?raw', import: 'default', eager: true });
+const LIB = new Map(Object.entries(sources).map(([path, text]) => [path.replace('../../lib/', ''), text]));
 
 export function libFiles(): string[] {
   return [...LIB.keys()].sort();

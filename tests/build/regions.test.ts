@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libFiles, readRegion, regionsOf } from '../../src/regions.ts';
+import { libFiles, readRegion, regionsOf } from '../../src/build/regions.ts';
 
 describe('lib regions', () => {
   it('extracts a region without nested markers, dedented', () => {

@@ -1,13 +1,13 @@
 // What the browser tests and the web benchmark share: the built site served from localhost, and
 // Debian's Chromium driven by playwright-core (no browser downloads).
 
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { pages } from './built-site.ts';
 
-export const ROOT = new URL('../..', import.meta.url).pathname;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
@@ -80,33 +80,15 @@ export async function openPage(): Promise<{ browser: Browser; page: Page; errors
 
 /** Every built page with cells, by URL path, with its cells' ids in page order. */
 export function pagesWithCells(dir: string): { path: string; cells: string[] }[] {
-  const found: { path: string; cells: string[] }[] = [];
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const path = join(sub, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === 'index.html') {
-        const cells = [...readFileSync(join(dir, path), 'utf8').matchAll(/<div class="cell" data-cell="([^"]+)"/g)].map((m) => m[1]);
-        if (cells.length > 0) found.push({ path: `/${sub}/`.replace(/\/+/g, '/'), cells });
-      }
-    }
-  };
-  walk('');
-  return found.sort((a, b) => a.path.localeCompare(b.path));
+  return [...pages(dir)]
+    .map(([path, html]) => ({ path, cells: [...html.matchAll(/<div class="cell" data-cell="([^"]+)"/g)].map((m) => m[1]) }))
+    .filter((p) => p.cells.length > 0)
+    .sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** Every built HTML page, by URL path. */
 export function allPages(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const path = join(sub, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === 'index.html') found.push(`/${sub}/`.replace(/\/+/g, '/'));
-    }
-  };
-  walk('');
-  return found.sort();
+  return [...pages(dir).keys()].filter((path) => path.endsWith('/')).sort();
 }
 
 export const cellOf = (page: Page, id: string): Locator => page.locator(`.cell[data-cell="${id}"]`);

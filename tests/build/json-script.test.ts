@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { jsonForScript } from '../../src/json-script.ts';
+import { jsonForScript } from '../../src/build/json-script.ts';
 
 describe('jsonForScript', () => {
   it('survives an HTML parser inside a script element, whatever the strings hold', () => {

@@ -1,7 +1,7 @@
 // Graphviz at build time: one WebAssembly instance for the whole build.
 
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
-import type { DotToSvg } from './runner/render.ts';
+import type { DotToSvg } from '../runner/render.ts';
 
 let instance: Promise<Graphviz> | undefined;
 
