@@ -38,7 +38,7 @@ export function drawDot(root: Value, options?: { rankdir?: 'LR' | 'TB' }): strin
   const id = new Map(nodes.map((n, i) => [n, `n${i}`]));
   const lines = [`digraph {`, `  graph [rankdir=${options?.rankdir ?? 'LR'}];`, `  node [fontname="Courier"];`];
   for (const n of nodes) {
-    const label = `{ ${escapeRecord(n.label)} | data ${n.data.toFixed(4)} | grad ${n.grad.toFixed(4)} }`;
+    const label = `{ ${escapeRecord(n.label)} | data ${formatNumber(n.data)} | grad ${formatNumber(n.grad)} }`;
     lines.push(`  ${id.get(n)} [shape=record, label="${label}"];`);
     if (n.op) {
       // The operation gets a node of its own, feeding its result.
@@ -51,6 +51,28 @@ export function drawDot(root: Value, options?: { rankdir?: 'LR' | 'TB' }): strin
   return lines.join('\n');
 }
 // #endregion draw-dot
+
+/**
+ * x with `digits` decimals, exactly as Python's `'%.4f' % x` prints it (the notes' graphs use
+ * it): an exact tie rounds to even (0.03125 → 0.0312, where toFixed gives 0.0313), numbers of
+ * 1e21 and more print in full, −0 keeps its sign, and ±∞ and NaN print as inf, -inf and nan.
+ */
+export function formatNumber(x: number, digits = 4): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  const a = Math.abs(x);
+  // toFixed rounds exactly but takes the larger of two equally near results. A tie is an odd
+  // multiple of 2^-(digits+1), so scaling by that power of two (exact) finds every one.
+  let text = a < 1e21 ? a.toFixed(digits) : digits > 0 ? `${BigInt(a)}.${'0'.repeat(digits)}` : `${BigInt(a)}`;
+  const scaled = a * 2 ** (digits + 1);
+  const lastDigit = Number(text[text.length - 1]);
+  if (Number.isInteger(scaled) && scaled % 2 === 1 && lastDigit % 2 === 1) {
+    // toFixed rounded up to an odd digit; to even is one down (an odd digit never borrows).
+    text = text.slice(0, -1) + String(lastDigit - 1);
+  }
+  return sign + text;
+}
 
 // #region escape
 /**
