@@ -253,13 +253,20 @@ export class Value {
     const order = this.topologicalOrder();
     this.grad = 1;
     // Reverse order: a node's grad is complete before it is passed on to its operands.
-    for (let i = order.length - 1; i >= 0; i--) {
-      const node = order[i];
-      // Unary operations ignore b, which is null for them.
-      if (node.#op !== null) node.#op.backward(node, node.#a as Value, node.#b as Value);
-    }
+    for (let i = order.length - 1; i >= 0; i--) order[i].backwardStep();
   }
   // #endregion backward
+
+  // #region backward-step
+  /**
+   * One step of backward(), micrograd's `_backward()`: adds this value's grad, times each local
+   * derivative, into its operands' grads, by its operation's rule. A leaf has nothing to pass on.
+   */
+  backwardStep(): void {
+    // Unary operations ignore b, which is null for them.
+    if (this.#op !== null) this.#op.backward(this, this.#a as Value, this.#b as Value);
+  }
+  // #endregion backward-step
 
   // #region topological-order
   /**

@@ -180,3 +180,33 @@ describe('Value', () => {
     });
   });
 });
+
+describe('backwardStep', () => {
+  it('passes one node\'s grad to its operands; every node in reverse order is backward()', () => {
+    const build = () => {
+      const a = new Value(2);
+      const b = new Value(-3);
+      const e = a.mul(b);
+      const s = e.add(a);
+      const d = s.tanh();
+      return { a, b, e, s, d };
+    };
+    const byHand = build();
+    byHand.d.grad = 1;
+    byHand.d.backwardStep();
+    expect(byHand.s.grad).toBe(1 - Math.tanh(-4) ** 2);
+    expect(byHand.e.grad).toBe(0); // the sum below d has not passed its grad on yet
+    for (const node of byHand.d.topologicalOrder().reverse().slice(1)) node.backwardStep();
+    const auto = build();
+    auto.d.backward();
+    expect([byHand.a.grad, byHand.b.grad]).toEqual([auto.a.grad, auto.b.grad]);
+    expect(byHand.a.grad).not.toBe(0);
+  });
+
+  it('does nothing on a leaf', () => {
+    const x = new Value(3);
+    x.grad = 5;
+    x.backwardStep();
+    expect(x.grad).toBe(5);
+  });
+});
