@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { slugOf } from './build/chapters.ts';
 
 export const collections = {
@@ -17,4 +18,6 @@ export const collections = {
     }),
     schema: docsSchema(),
   }),
+  // Starlight's own interface text where the book says it differently: src/content/i18n/en.json.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };
