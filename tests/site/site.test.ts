@@ -1,5 +1,5 @@
 // The built book: chapters, computed outputs, graphs, lib regions and links, checked in the HTML.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
@@ -19,8 +19,10 @@ describe('the built book', () => {
     const slugs = chapters().map((c) => c.slug);
     expect(slugs.slice(0, 3)).toEqual(['gradients', 'micrograd', 'training']);
     for (const slug of slugs) expect(page(dist, slug)('main h1').text()).not.toBe('');
+    // The landing page's contents name every chapter, in the order of the file names.
     const $ = load(pages(dist).get('/') ?? '');
-    expect($('a[href="/gradients/"]').length).toBeGreaterThan(0);
+    const linked = $('main a[href]').map((_, a) => $(a).attr('href')).get();
+    expect([...new Set(linked.filter((href) => slugs.includes(href.replaceAll('/', ''))))]).toEqual(slugs.map((slug) => `/${slug}/`));
   });
 
   it.each(chapters().map((c) => [c.slug, c.source]))("%s shows every cell's code, and under it what that code gives run in order", async (slug, source) => {
@@ -95,6 +97,16 @@ describe('the built book', () => {
     }
     const $ = page(dist, 'library');
     expect($('a[download]').length).toBe(libFiles().length);
+  });
+
+  it('has a 404 page that leads back into the book, and the favicon every page names', () => {
+    const $ = load(readFileSync(join(dist, '404.html'), 'utf8'));
+    expect($('main h1').text()).toBe('Not in the book');
+    expect($('main a').first().attr('href')).toBe(`/${chapters()[0].slug}/`);
+    for (const [path, html] of pages(dist)) {
+      const icon = load(html)('link[rel~="icon"]').attr('href') ?? '';
+      expect(existsSync(join(dist, icon)), `${path}: ${icon}`).toBe(true);
+    }
   });
 
   it('has no broken internal links', () => {
