@@ -84,7 +84,7 @@ export function lossSvg(losses: number[]): string {
   const step = niceStep(largest, 3);
   const intervals = Math.ceil(largest / step - 1e-9);
   const ticks = Array.from({ length: intervals + 1 }, (_, k) => k * step);
-  // Thousands grouped (107,055.5 would read as a phone number without); a million on, a power of ten.
+  // Thousands grouped (100,000); from a million on, as a power of ten (2e8): a diverging run gets there.
   const format = (v: number) =>
     v >= 1e6 ? v.toExponential().replace('e+', 'e') : Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
   return curveSvg('Loss at each step', losses, ticks.at(-1)!, ticks, format);

@@ -1,6 +1,6 @@
-// The moons demo's data, model and training, with no DOM: the page's training worker (worker.ts)
-// runs it live, and the build runs it to draw a finished run for readers without JavaScript. It
-// calls lib's moonsStep, as the chapter's cells and npm run bench do.
+// The moons demo's data, model and training, with no DOM: the page's training worker
+// (training-worker.ts) runs it live, and the build runs it to draw a finished run for readers
+// without JavaScript. It calls lib's moonsStep, as the chapter's cells and npm run bench do.
 
 import { makeMoons, moonsLoss, moonsModel, moonsStep } from '../../lib/moons.ts';
 import type { Activation, MLP } from '../../lib/nn.ts';
