@@ -1,3 +1,4 @@
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
@@ -11,19 +12,41 @@ import remarkCells from './src/remark/cells.ts';
 const chapters = chapterFiles('./content').map((c) => c.slug);
 const pages = ['library', 'playground'].filter((slug) => existsSync(`./content/${slug}.mdx`));
 
+/**
+ * Astro 7.3 starts the module it makes for each MDX page's head assets (`…mdx?astroPropagatedAssets`)
+ * with a "use astro:head-inject" directive that nothing reads any more (Astro finds these modules
+ * by that id), and Rolldown warns, once per page, that it may not keep the directive
+ * (withastro/astro#18087). Taking the unread directive out removes the cause; once Astro stops
+ * writing it, this does nothing.
+ */
+const dropUnreadHeadInjectDirective = {
+  name: 'drop-unread-head-inject-directive',
+  enforce: 'post',
+  transform: {
+    filter: { id: /[?&]astroPropagatedAssets\b/ },
+    handler: (code) => ({ code: code.replace('"use astro:head-inject";', ''), map: null }),
+  },
+};
+
 export default defineConfig({
+  // Where the book is served: its sitemap and each page's canonical link are absolute addresses.
+  // npm start serves it at http://localhost:4321; set SITE to the public address to publish it.
+  site: process.env.SITE ?? 'http://localhost:4321',
   // The runner worker's script is posted as text into the sandbox frame and started from a Blob
   // URL there, so it must be one self-contained script: no imports, no chunks.
-  vite: { worker: { format: 'iife' } },
+  vite: { worker: { format: 'iife' }, plugins: [dropUnreadHeadInjectDirective] },
+  // The unified (remark/rehype) processor, not Astro 7's default Sätteri: the book's plugins (its
+  // cells, KaTeX) are remark and rehype plugins. MDX uses the same processor.
   markdown: {
-    remarkPlugins: [remarkMath, remarkCells],
-    rehypePlugins: [rehypeKatex],
+    processor: unified({ remarkPlugins: [remarkMath, remarkCells], rehypePlugins: [rehypeKatex] }),
   },
   integrations: [
     starlight({
       title: 'micrograd in TypeScript',
       description: 'Backpropagation from scratch: a literate, runnable re-telling of micrograd.',
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+      // The book's own 404 page is src/pages/404.astro.
+      disable404Route: true,
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapters },

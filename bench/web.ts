@@ -87,6 +87,13 @@ const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 const worst = sorted.at(-1)!;
 
+// The moons demo's first Play: the scripts it adds to those its chapter loaded, until step 100.
+const moonsRead = await scriptsDuring(() => page.goto(`${server.origin}/moons/`));
+const firstPlay = await scriptsDuring(async () => {
+  await page.locator('[data-demo="moons"] button[data-action="play"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-demo="moons"]')?.getAttribute('data-step') === '100', undefined, { timeout: 120_000 });
+});
+
 await browser.close();
 await server.close();
 
@@ -101,6 +108,8 @@ row('read: Starlight and other widgets', read.filter((s) => !ours(s)));
 row('first Run (no graph)', firstRun);
 row('first Edit', firstEdit);
 row(`first graph (cell "${graphCell}")`, firstGraph);
+row('/moons/: read, all JavaScript', moonsRead);
+row('/moons/: first Play', firstPlay);
 console.log(`Run to output, cell "${CELL}" (cells 1…${chapter.cells.indexOf(CELL) + 1}): median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms`);
 console.log(
   JSON.stringify({
@@ -110,6 +119,7 @@ console.log(
     firstRunJs: sum(firstRun),
     firstEditJs: sum(firstEdit),
     firstGraphJs: sum(firstGraph),
+    moonsFirstPlayJs: sum(firstPlay),
     runToOutputMs: { median, worst, runs: RUNS },
   }),
 );

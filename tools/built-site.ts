@@ -18,7 +18,8 @@ export function buildSite(): string {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: ROOT,
     stdio: 'pipe',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    // Build what ships: under vitest NODE_ENV is 'test', and Vite would build for development.
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   buildSeconds = (performance.now() - started) / 1000;
   return outDir;

@@ -1,8 +1,7 @@
 // The sandbox frame's bootstrap, inlined into an iframe with sandbox="allow-scripts" (an opaque
 // origin: no access to the page, its cookies or storage). It starts the runner worker from the
 // script text the page posts, gives every run a fresh worker (nothing a run does survives it),
-// and enforces the time limit by terminating the worker. A training run (the moons demo) streams
-// progress messages before it is done. Messages: src/sandbox/protocol.ts.
+// and enforces the time limit by terminating the worker. Messages: src/sandbox/protocol.ts.
 'use strict';
 let workerUrl;
 let spare; // started ahead, so a run need not wait for the worker script to load
@@ -28,24 +27,19 @@ addEventListener('message', (event) => {
     workerUrl = URL.createObjectURL(new Blob([message.workerSource], { type: 'text/javascript' }));
     spare = start();
     post({ type: 'ready' });
-  } else if ((message.type === 'run' || message.type === 'train') && workerUrl && !runs.has(message.id)) {
+  } else if (message.type === 'run' && workerUrl && !runs.has(message.id)) {
     const { id, timeoutMs } = message;
-    const training = message.type === 'train';
     const worker = spare ?? start();
     spare = start();
     worker.onmessage = (e) => {
-      if (e.data?.id !== id) return;
-      // Only a training run reports progress: user code in a cell could flood the page with it.
-      if ('progress' in e.data) {
-        if (training) post({ type: 'progress', id, progress: e.data.progress });
-      } else finish(id, { type: 'done', id, results: e.data.results });
+      if (e.data?.type === 'done' && e.data.id === id) finish(id, { type: 'done', id, results: e.data.results });
     };
     worker.onerror = (e) => {
       e.preventDefault();
       finish(id, { type: 'crashed', id, message: String(e.message) });
     };
     runs.set(id, { worker, timer: setTimeout(() => finish(id, { type: 'timeout', id }), timeoutMs) });
-    worker.postMessage(message.type === 'run' ? { id, sources: message.sources } : { id, job: message.job });
+    worker.postMessage({ type: 'run', id, sources: message.sources });
   } else if (message.type === 'stop') {
     finish(message.id);
   }

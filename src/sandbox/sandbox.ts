@@ -2,7 +2,6 @@
 // each run in a fresh Web Worker. Nothing from the frame is trusted beyond its shape.
 
 import bootstrap from './frame.js?raw';
-import type { TrainJob } from '../moons/train.ts';
 import type { FromFrame, ToFrame } from './protocol.ts';
 import workerUrl from './runner-worker.ts?worker&url';
 
@@ -32,7 +31,6 @@ interface Pending {
   settle: (outcome: Outcome) => void;
   /** Set once the run is posted to the frame. */
   watchdog?: ReturnType<typeof setTimeout>;
-  onProgress?: (progress: unknown) => void;
 }
 
 export class Sandbox {
@@ -42,18 +40,9 @@ export class Sandbox {
 
   /** Runs cells 1…k afresh; the outcome settles exactly once. */
   run(sources: string[], timeoutMs: number): { id: number; outcome: Promise<Outcome> } {
-    return this.#start((id) => ({ type: 'run', id, sources, timeoutMs }), timeoutMs);
-  }
-
-  /** Trains the moons model (src/moons/train.ts), handing each state it reports, unchecked, to onProgress. */
-  train(job: TrainJob, timeoutMs: number, onProgress: (progress: unknown) => void): { id: number; outcome: Promise<Outcome> } {
-    return this.#start((id) => ({ type: 'train', id, job, timeoutMs }), timeoutMs, onProgress);
-  }
-
-  #start(message: (id: number) => ToFrame, timeoutMs: number, onProgress?: (progress: unknown) => void): { id: number; outcome: Promise<Outcome> } {
     const id = this.#nextId++;
-    const outcome = new Promise<Outcome>((resolve) => this.#pending.set(id, { settle: resolve, onProgress }));
-    this.#send(message(id), () => {
+    const outcome = new Promise<Outcome>((resolve) => this.#pending.set(id, { settle: resolve }));
+    this.#send({ type: 'run', id, sources, timeoutMs }, () => {
       const pending = this.#pending.get(id);
       if (!pending) return; // stopped while the frame was loading
       pending.watchdog = setTimeout(() => {
@@ -117,7 +106,6 @@ export class Sandbox {
         if (!frame || event.source !== frame || typeof event.data !== 'object' || event.data === null) return;
         const message = event.data;
         if (message.type === 'ready') resolve(frame);
-        else if (message.type === 'progress') this.#pending.get(message.id)?.onProgress?.(message.progress);
         else if (message.type === 'done') this.#settle(message.id, { kind: 'done', results: message.results });
         else if (message.type === 'timeout') this.#settle(message.id, { kind: 'timeout' });
         else if (message.type === 'crashed') this.#settle(message.id, { kind: 'crashed', message: String(message.message) });

@@ -141,7 +141,7 @@ describe('hostile and broken code', () => {
 
   it('results forged by user code are shown as text, never as markup', async () => {
     const forged = "{ logs: [{ level: 'log', text: '<img src=x onerror=\"document.title=1\">' }], dropped: 0, value: { kind: 'text', text: '<b>x</b>' }, error: null }";
-    expect(await runCode(cell, `for (let id = 0; id < 10_000; id++) postMessage({ id, results: [${forged}] });\n'real'`)).toBe('ok');
+    expect(await runCode(cell, `for (let id = 0; id < 10_000; id++) postMessage({ type: 'done', id, results: [${forged}] });\n'real'`)).toBe('ok');
     expect(await cell.locator('[data-output] img, [data-output] b').count()).toBe(0);
     // The forgery for this run's id arrives before the real result, so it is what the cell shows.
     expect(await text()).toBe('<img src=x onerror="document.title=1">\n<b>x</b>');
@@ -151,20 +151,22 @@ describe('hostile and broken code', () => {
   it('a forged result the page cannot show fails the cell, which runs again after', async () => {
     // String() of this object throws in the renderer.
     const forged = "{ logs: [{ level: 'log', text: { toString: 0 } }], dropped: 0, value: null, error: null }";
-    expect(await runCode(cell, `for (let id = 0; id < 10_000; id++) postMessage({ id, results: [${forged}] });\n'real'`)).toBe('error');
+    expect(await runCode(cell, `for (let id = 0; id < 10_000; id++) postMessage({ type: 'done', id, results: [${forged}] });\n'real'`)).toBe('error');
     expect(await text()).toMatch(/^Error: the result could not be shown: /);
     expect(await cell.locator('.cell-status').innerText()).toBe('Failed');
     await expectPageIntact();
   });
 
-  it('progress messages from user code never reach the page', async () => {
+  it('messages from user code other than a result never reach the page', async () => {
     await page.evaluate(() => {
-      const counted = window as unknown as { progressSeen: number };
-      counted.progressSeen = 0;
-      addEventListener('message', (event) => void (event.data?.type === 'progress' && counted.progressSeen++));
+      const counted = window as unknown as { othersSeen: number };
+      counted.othersSeen = 0;
+      addEventListener('message', (event) => void (!['ready', 'done'].includes(event.data?.type) && counted.othersSeen++));
     });
-    expect(await runCode(cell, "for (let id = 0; id < 10_000; id++) postMessage({ id, progress: { step: 1 } });\n'real'")).toBe('ok');
-    expect(await page.evaluate(() => (window as unknown as { progressSeen: number }).progressSeen)).toBe(0);
+    const forge = "for (let id = 0; id < 10_000; id++) for (const type of ['timeout', 'crashed', 'progress', 'ready']) postMessage({ type, id, message: 'forged' });";
+    expect(await runCode(cell, `${forge}\n'real'`)).toBe('ok');
+    expect(await text()).toBe('"real"');
+    expect(await page.evaluate(() => (window as unknown as { othersSeen: number }).othersSeen)).toBe(0);
     await expectPageIntact();
   });
 

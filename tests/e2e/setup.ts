@@ -13,8 +13,6 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  // Build what ships: under vitest NODE_ENV is 'test', and Vite would build for development.
-  process.env.NODE_ENV = 'production';
   const dist = buildSite();
   const server = await serve(dist);
   project.provide('origin', server.origin);

@@ -46,8 +46,4 @@ describe("the notes' neuron", () => {
     expect(v.x1.grad).toBeCloseTo(-1.5000003851533106, 14);
     expect(v.w1.grad).toBeCloseTo(1.0000002567688737, 14);
   });
-
-  it('prints like the notes', () => {
-    expect(new Value(0.7071067811865476).toString()).toBe('Value(data=0.7071067811865476)');
-  });
 });

@@ -28,6 +28,10 @@ describe('renderResult', () => {
   it('says how many console lines were dropped', () => {
     expect(renderResult(result({ logs: [{ level: 'log', text: 'a' }], dropped: 1234 }), noGraphs)).toContain('1,234 more console lines');
   });
+
+  it('skips console entries that are not objects', () => {
+    expect(renderResult(result({ logs: [null, 'x', { level: 'log', text: 'ok' }] as never }), noGraphs)).toBe('<pre class="cell-logs">ok</pre>');
+  });
 });
 
 describe('cleanGraphvizSvg', () => {
@@ -44,9 +48,5 @@ describe('plots of nearly flat data', () => {
       const html = renderResult(result({ value: { kind: 'plot', xs: [0, 1], ys, title: 't' } }), noGraphs);
       expect(html.match(/<text/g)?.length).toBeGreaterThanOrEqual(4);
     }
-  });
-
-  it('skip console entries that are not objects', () => {
-    expect(renderResult(result({ logs: [null, 'x', { level: 'log', text: 'ok' }] as never }), noGraphs)).toBe('<pre class="cell-logs">ok</pre>');
   });
 });

@@ -1,37 +1,40 @@
 // The built book: chapters, computed outputs, graphs, lib regions and links, checked in the HTML.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { libFiles, readLibFile, regionsOf } from '../../src/build/regions.ts';
-import { buildSeconds, buildSite, chapters, page, pages } from '../../tools/built-site.ts';
-import './demos.ts';
+import { loadDotToSvg } from '../../src/graphviz/node.ts';
+import { renderResult } from '../../src/runner/render.ts';
+import { runCells } from '../../src/runner/session.ts';
+import { chapters, page, pages } from '../../tools/built-site.ts';
 
-let dist: string;
-beforeAll(() => {
-  dist = buildSite();
-  console.log(`site built in ${buildSeconds.toFixed(1)} s`);
-}, 300_000);
+const dist = inject('dist');
 
-const CELL_FENCE = /^```ts\s+cell\b/gm;
+/** A cell's code in a chapter's source: a ```ts fence whose meta names it a cell. */
+const CELL_FENCE = /^```ts[ \t]+cell\b.*\n([\s\S]*?)^```/gm;
 
 describe('the built book', () => {
   it('has the three chapters of the notes, in order, and a landing page', () => {
     const slugs = chapters().map((c) => c.slug);
     expect(slugs.slice(0, 3)).toEqual(['gradients', 'micrograd', 'training']);
     for (const slug of slugs) expect(page(dist, slug)('main h1').text()).not.toBe('');
+    // The landing page's contents name every chapter, in the order of the file names.
     const $ = load(pages(dist).get('/') ?? '');
-    expect($('a[href="/gradients/"]').length).toBeGreaterThan(0);
+    const linked = $('main a[href]').map((_, a) => $(a).attr('href')).get();
+    expect([...new Set(linked.filter((href) => slugs.includes(href.replaceAll('/', ''))))]).toEqual(slugs.map((slug) => `/${slug}/`));
   });
 
-  it.each(chapters().map((c) => [c.slug, c.source]))('%s shows every cell with its build-time output', (slug, source) => {
+  it.each(chapters().map((c) => [c.slug, c.source]))("%s shows every cell's code, and under it what that code gives run in order", async (slug, source) => {
     const $ = page(dist, slug);
-    const cells = $('[data-cell]');
-    expect(cells.length).toBe(source.match(CELL_FENCE)?.length ?? 0);
-    cells.each((_, cell) => {
-      expect($(cell).attr('data-status')).toBe('idle');
-      expect($(cell).find('[data-output] .cell-error').length).toBe(0);
-      expect(JSON.parse($(cell).find('script[data-source]').text())).toEqual(expect.any(String));
+    const cells = $('[data-cell]').toArray();
+    const code = cells.map((cell) => JSON.parse($(cell).find('script[data-source]').text()) as string);
+    expect(code).toEqual([...source.matchAll(CELL_FENCE)].map((m) => m[1].replace(/\n$/, '')));
+    // As a reader's Run runs them: the chapter's cells afresh, in one session, rendered by the same renderer.
+    const results = await runCells(code);
+    const dotToSvg = await loadDotToSvg();
+    cells.forEach((cell, k) => {
+      expect($(cell).find('[data-output]').text(), `cell ${$(cell).attr('data-cell')}`).toBe(load(renderResult(results[k], dotToSvg)).text());
     });
   });
 
@@ -94,6 +97,16 @@ describe('the built book', () => {
     }
     const $ = page(dist, 'library');
     expect($('a[download]').length).toBe(libFiles().length);
+  });
+
+  it('has a 404 page that leads back into the book, and the favicon every page names', () => {
+    const $ = load(readFileSync(join(dist, '404.html'), 'utf8'));
+    expect($('main h1').text()).toBe('Not in the book');
+    expect($('main a').first().attr('href')).toBe(`/${chapters()[0].slug}/`);
+    for (const [path, html] of pages(dist)) {
+      const icon = load(html)('link[rel~="icon"]').attr('href') ?? '';
+      expect(existsSync(join(dist, icon)), `${path}: ${icon}`).toBe(true);
+    }
   });
 
   it('has no broken internal links', () => {

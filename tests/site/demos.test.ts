@@ -1,21 +1,18 @@
 // The moons chapter and the backward steppers as built: their numbers are lib's, and without
 // JavaScript they show a finished run and a finished walk.
-// Imported by site.test.ts, so it checks that file's build: two builds of one project at once, in
-// parallel test files, collide in .astro/.
 import type { CheerioAPI } from 'cheerio';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { trace } from '../../lib/graph.ts';
 import { makeMoons, moonsLoss, moonsModel, moonsStep } from '../../lib/moons.ts';
 import { GRAPHS } from '../../src/stepper/graphs.ts';
-import { buildSite, page } from '../../tools/built-site.ts';
+import { page } from '../../tools/built-site.ts';
 
 let moons: CheerioAPI;
 let gradients: CheerioAPI;
 beforeAll(() => {
-  const dist = buildSite();
-  moons = page(dist, 'moons');
-  gradients = page(dist, 'gradients');
-}, 300_000);
+  moons = page(inject('dist'), 'moons');
+  gradients = page(inject('dist'), 'gradients');
+});
 
 // What npm run bench runs: micrograd's demo on lib/moons.ts.
 const { X, y } = makeMoons(100, 0.1);
@@ -49,8 +46,8 @@ describe('the Moons chapter', () => {
     expect(demo.attr('data-step')).toBe('100');
     expect(Number(demo.attr('data-accuracy'))).toBe(final.accuracy);
     expect(demo.find('[data-out="loss"]').text()).toBe(final.loss.data.toFixed(4));
-    expect(demo.find('[data-cells] rect').length).toBeGreaterThan(40);
-    expect(demo.find('[data-points] circle').length).toBe(X.length);
+    expect(demo.find('[data-layer="cells"] rect').length).toBeGreaterThan(40);
+    expect(demo.find('[data-layer="points"] circle').length).toBe(X.length);
     expect(demo.find('[data-curve="loss"] polyline, [data-curve="accuracy"] polyline').length).toBe(2);
     expect(demo.find('.moons-controls').attr('hidden')).toBeDefined();
     for (const action of ['play', 'pause', 'step', 'reset']) expect(demo.find(`button[data-action="${action}"]`).text()).not.toBe('');

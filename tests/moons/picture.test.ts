@@ -1,9 +1,7 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { tint, vote } from '../../src/moons/colors.ts';
-import { accuracySvg, curveSvg, lossSvg } from '../../src/moons/curves.ts';
-import { HEIGHT, WIDTH, cellsSvg, pointsSvg } from '../../src/moons/picture.ts';
-import { COLS, ROWS } from '../../src/moons/view.ts';
+import { HEIGHT, WIDTH, accuracySvg, cellsSvg, lossSvg, pointsSvg, tint, vote } from '../../src/moons/picture.ts';
+import { COLS, ROWS } from '../../src/moons/training.ts';
 
 describe('the decision boundary picture', () => {
   it('covers the view with cells, coloured by the sign of the score', () => {
@@ -31,17 +29,33 @@ describe('the decision boundary picture', () => {
 });
 
 describe('the training curves', () => {
+  const yTicks = (svg: string) => {
+    const $ = load(svg, { xml: true });
+    return $('text[text-anchor="end"]').map((_, t) => $(t).text()).get();
+  };
+
   it('leave a gap where a value is not finite, and never print one', () => {
-    const svg = curveSvg({ label: 'x', values: [1, 0.5, NaN, 0.25, 0.2], max: 1, format: String });
+    const svg = lossSvg([1, 0.5, NaN, 0.25, 0.2, Infinity, 0.1]);
     const $ = load(svg, { xml: true });
     expect($('polyline').length).toBe(2);
+    expect($('circle').length).toBe(1);
     expect(svg).not.toMatch(/NaN|Infinity|undefined/);
   });
 
-  it('scale the loss axis to the largest loss, and the accuracy axis to 100%', () => {
-    const ticks = (svg: string) => load(svg, { xml: true })('text').map((_, t) => load(t).text()).get().slice(5);
-    expect(ticks(lossSvg([0.96, 1.72, 0.5]))).toEqual(['0', '1', '2']);
-    expect(ticks(lossSvg([0.4, Infinity]))).toEqual(['0', '0.5', '1']);
-    expect(ticks(accuracySvg([0.5, 1]))).toEqual(['0%', '50%', '100%']);
+  it('scale the loss axis to a round number at or above the largest loss, and the accuracy axis to 100%', () => {
+    expect(yTicks(lossSvg([0.96, 1.72, 0.5]))).toEqual(['0', '1', '2']);
+    expect(yTicks(lossSvg([0.4, Infinity]))).toEqual(['0', '0.5', '1']);
+    expect(yTicks(accuracySvg([0.5, 1]))).toEqual(['0%', '50%', '100%']);
+  });
+
+  it('print every digit of a large loss, with room for it', () => {
+    // Learning rate ×10 diverges to losses like this one.
+    const svg = lossSvg([0.9, 107055.5, 3]);
+    expect(yTicks(svg)).toEqual(['0', '50,000', '100,000', '150,000']);
+    const axis = load(svg, { xml: true })('path').attr('d') ?? '';
+    const left = Number(/^M([\d.]+),/.exec(axis)?.[1]);
+    // The labels end 6 units left of the axis, right-aligned: at 14 px a digit is about 8 units wide.
+    expect(left - 6).toBeGreaterThanOrEqual('100,000'.length * 14 * 0.6);
+    expect(yTicks(lossSvg([3e8]))).toEqual(['0', '1e8', '2e8', '3e8']);
   });
 });
