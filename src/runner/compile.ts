@@ -5,11 +5,11 @@
 // The cell is parsed once, as written, as a module (so strict mode's syntax rules hold). Its types
 // are erased in place (erase.ts), and every name the cell uses resolves as it would in one module
 // holding all the session's cells: a name declared inside the cell (a parameter, a block's `let`)
-// stays as written; a name of the session (a top-level declaration of this or an earlier cell, an
-// export of lib, console) becomes a property of the session object, whose accessors keep `const`
-// constant and `let` in its temporal dead zone until declared (session.ts); JavaScript's own
-// globals (Math, Number, undefined, …) stay as written; any other name is looked up when it runs,
-// in the session and then in the global object, and is a ReferenceError where neither has it.
+// stays as written; JavaScript's own globals (Math, Number, undefined, …) stay as written, unless
+// the session declared the name; every other name is the session's variable of that name, read
+// and set as `$$session[i].v` (session.ts), which keeps `const` constant, `let` in its temporal
+// dead zone until declared, and, for a name no cell has declared, is the global object's property
+// or a ReferenceError, as an undeclared name is in strict code.
 
 import { tsPlugin } from '@sveltejs/acorn-typescript';
 import { Parser } from 'acorn';
@@ -37,6 +37,8 @@ export interface Declaration {
 export interface CompileContext {
   /** Whether the session has a variable of this name now. */
   has(name: string): boolean;
+  /** Where the session keeps the variable of this name, declared or not yet: its index in the session's array. */
+  slot(name: string): number;
   /** The lib module an import specifier names ('../lib/nn.ts' → 'nn'), or null. */
   libModule(specifier: string): string | null;
   /** A lib module's exports. */
@@ -46,9 +48,9 @@ export interface CompileContext {
 }
 
 export interface CompiledCell {
-  /** The function's body, and its parameters: the session object, its initializer, and the session's helpers. */
+  /** The function's body, and its parameters: the session's variables (an array) and its helpers. */
   body: string;
-  params: [session: string, init: string, helpers: string];
+  params: [variables: string, helpers: string];
   declarations: Declaration[];
   /** JavaScript's own globals the code reads directly (not through the session): see README. */
   natives: string[];
@@ -147,11 +149,12 @@ class Compiler {
     // Names no code of the cell can mean: a prefix that appears nowhere in it.
     let prefix = '$$';
     while (source.includes(prefix)) prefix += '_';
-    this.params = [`${prefix}session`, `${prefix}init`, `${prefix}helpers`];
+    this.params = [`${prefix}session`, `${prefix}helpers`];
   }
 
-  get #session(): string {
-    return this.params[0];
+  /** The session's variable of this name: `$$session[3]`, read and set as `.v` (checked) or first set as `.value`. */
+  #variable(name: string): string {
+    return `${this.params[0]}[${this.#context.slot(name)}]`;
   }
 
   compileProgram(program: Node): void {
@@ -166,7 +169,7 @@ class Compiler {
     }
     const functions = [...this.declarations.values()].filter((d) => d.kind === 'function').map((d) => d.name);
     // First thing, before the cell's code: hoisted functions become session variables.
-    this.#edits.unshift({ start: 0, end: 0, text: `"use strict"; ${functions.map((f) => `${this.params[1]}.${f} = ${f}; `).join('')}` });
+    this.#edits.unshift({ start: 0, end: 0, text: `"use strict"; ${functions.map((f) => `${this.#variable(f)}.value = ${f}; `).join('')}` });
 
     const last = body.filter((s) => s.type !== 'EmptyStatement').at(-1);
     for (const node of body) {
@@ -245,7 +248,7 @@ class Compiler {
           this.#binding(node.param, inner);
           // Engines name the expression that failed in some messages ("x.f is not a function"): the
           // caught error's message names it as written, not as compiled.
-          if (node.param.type === 'Identifier') this.#insert(node.body.start + 1, ` ${this.params[2]}.clean(${node.param.name});`);
+          if (node.param.type === 'Identifier') this.#insert(node.body.start + 1, ` ${this.params[1]}.clean(${node.param.name});`);
         }
         return this.#visit(node.body, inner);
       }
@@ -287,7 +290,7 @@ class Compiler {
         return;
       }
       case 'ImportExpression':
-        this.#replace(node.start, node.start + 'import'.length, `${this.params[2]}.importModule`);
+        this.#replace(node.start, node.start + 'import'.length, `${this.params[1]}.importModule`);
         return this.#children(node, scope);
       case 'MetaProperty':
         if (node.meta.name === 'import') this.#refuse(node, 'cells have no import.meta: they are not files');
@@ -329,7 +332,7 @@ class Compiler {
       this.natives.add(name);
       return;
     }
-    let text = `${this.#session}.${name}`;
+    let text = `${this.#variable(name)}.v`;
     // A plain call: `this` in the function is undefined, not the session object.
     if (mode === 'call') text = `(0, ${text})`;
     if (shorthand) text = `${name}: ${text}`;
@@ -341,7 +344,7 @@ class Compiler {
     const name: string = node.argument.name;
     const found = scope.find(name);
     if ((found && found !== this.#program) || (!found && JS_GLOBALS.has(name) && !this.#context.has(name))) return;
-    this.#replace(node.start, node.end, `${this.params[2]}.typeOf(${JSON.stringify(name)})`);
+    this.#replace(node.start, node.end, `${this.#variable(name)}.typeOf()`);
   }
 
   /** The left side of an assignment, of `for (… of …)` or of `++`. */
@@ -374,32 +377,32 @@ class Compiler {
 
   /**
    * A binding pattern (a parameter, a declaration's left side): its defaults and computed keys are
-   * expressions. With `setter`, its names are session variables, set through that object.
+   * expressions. With `session`, its names are session variables, assigned.
    */
-  #binding(node: Node, scope: Scope, setter?: string, shorthand = false): void {
+  #binding(node: Node, scope: Scope, session = false, shorthand = false): void {
     switch (node.type) {
       case 'Identifier':
-        if (setter) {
-          const text = `${setter}.${node.name}`;
+        if (session) {
+          const text = `${this.#variable(node.name)}.v`;
           this.#replace(node.start, identifierEnd(this.#source, node.start), shorthand ? `${node.name}: ${text}` : text);
         }
         return;
       case 'ObjectPattern':
         for (const prop of node.properties) {
-          if (prop.type === 'RestElement') this.#binding(prop.argument, scope, setter);
+          if (prop.type === 'RestElement') this.#binding(prop.argument, scope, session);
           else {
             if (prop.computed) this.#visit(prop.key, scope);
-            this.#binding(prop.value, scope, setter, prop.shorthand);
+            this.#binding(prop.value, scope, session, prop.shorthand);
           }
         }
         return;
       case 'ArrayPattern':
-        for (const element of node.elements) if (element) this.#binding(element, scope, setter);
+        for (const element of node.elements) if (element) this.#binding(element, scope, session);
         return;
       case 'RestElement':
-        return this.#binding(node.argument, scope, setter);
+        return this.#binding(node.argument, scope, session);
       case 'AssignmentPattern':
-        this.#binding(node.left, scope, setter, shorthand);
+        this.#binding(node.left, scope, session, shorthand);
         return this.#visit(node.right, scope);
     }
   }
@@ -407,11 +410,11 @@ class Compiler {
   /**
    * `let`, `const`, `var`. Inside a function or block they stay as written. At the cell's top level,
    * a `let` or `const` stays a declaration (so its errors and function names are JavaScript's own),
-   * and each declarator is followed by one that declares nothing and sets the session variables
-   * (made before the cell ran, session.ts) to their first values: `const a = 1, b = a;` runs as
-   * `const a = 1, {} = ($$init.a = a, 0), b = $$session.a, {} = ($$init.b = b, 0);`. The rest of
-   * the cell reads `$$session.a`. A top-level `var` (anywhere outside functions) becomes an
-   * assignment to the session variable: `var i = 0` runs as `$$session.i = 0`.
+   * and each declarator is followed by one that declares nothing and gives the session's variables
+   * (made before the cell ran, session.ts) their first values: `const a = 1, b = a;` runs as
+   * `const a = 1, {} = ($$session[7].value = a, 0), b = $$session[7].v, {} = ($$session[8].value = b, 0);`.
+   * The rest of the cell reads `$$session[7].v`. A top-level `var` (anywhere outside functions)
+   * becomes an assignment to the session variable: `var i = 0` runs as `$$session[9].v = 0`.
    */
   #variables(node: Node, scope: Scope, where: Where): void {
     const declaredIn = node.kind === 'var' ? scope.functionScope() : scope;
@@ -426,7 +429,7 @@ class Compiler {
     const keyword = node.kind.length;
     // A `(` that starts a statement would continue the one before it, if that lacks its `;`.
     this.#replace(node.start, node.start + keyword, where === 'list' ? `;${' '.repeat(keyword - 1)}` : ' '.repeat(keyword));
-    if (where === 'for-head') return this.#binding(node.declarations[0].id, scope, this.#session);
+    if (where === 'for-head') return this.#binding(node.declarations[0].id, scope, true);
     for (const d of node.declarations) {
       if (!d.init) {
         // `var x;` keeps x's value: only its declaration (before the cell runs) could make it.
@@ -434,7 +437,7 @@ class Compiler {
         continue;
       }
       this.#insert(d.start, '(');
-      this.#binding(d.id, scope, this.#session);
+      this.#binding(d.id, scope, true);
       if (d.id.type === 'Identifier') this.#named(d.id, d.init, scope);
       else this.#visit(d.init, scope);
       this.#insert(d.end, ')');
@@ -442,9 +445,9 @@ class Compiler {
     if (where === 'list' && this.#source[node.end - 1] !== ';') this.#insert(node.end, ';');
   }
 
-  /** `$$init.a = a, $$init.b = b`: the session variables of these names get the values of the locals. */
+  /** `$$session[7].value = a, $$session[8].value = b`: the session variables of these names get the values of the locals. */
   #initializers(names: string[]): string {
-    return names.map((name) => `${this.params[1]}.${name} = ${name}`).join(', ');
+    return names.map((name) => `${this.#variable(name)}.value = ${name}`).join(', ');
   }
 
   /**

@@ -7,7 +7,7 @@
 import { CellSyntaxError, type Edit, LINE_BREAK, type Node, identifierEnd, lineColumn, nextToken } from './syntax.ts';
 
 /** Fields of a node that hold types only. */
-export const TYPE_FIELDS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeParameters', 'superTypeArguments', 'implements']);
+export const TYPE_FIELDS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeParameters', 'superTypeArguments']);
 
 /** TypeScript expressions around a JavaScript one: `x as T`, `x satisfies T`, `x!`, `<T>x`, `f<T>`. */
 export const TS_EXPRESSIONS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSInstantiationExpression']);
@@ -154,7 +154,8 @@ export function eraseTypes(program: Node, source: string): Edit[] {
 
   function visitChildren(node: Node, skip?: Set<string>): void {
     for (const key of Object.keys(node)) {
-      if (key === 'loc' || key === 'decorators' || skip?.has(key)) continue;
+      // A class's `implements` list is erased with its keyword, above.
+      if (key === 'loc' || key === 'decorators' || key === 'implements' || skip?.has(key)) continue;
       const value = node[key];
       if (TYPE_FIELDS.has(key)) {
         for (const part of Array.isArray(value) ? value : [value]) if (isNode(part)) blank(part.start, part.end);

@@ -3,11 +3,12 @@
 // strict-mode module, except that a later cell may declare a name again and the last expression's
 // value is shown (README, "The rule cells follow").
 //
-// Each cell runs as a strict async function (compile.ts). The session's variables are accessor
-// properties of one object: a `const` throws on assignment, a `let` or `class` throws until its
-// declaration has run (the temporal dead zone), and code of any cell reads the current value (live
-// bindings). A name the session lacks falls through to the global object, and is a ReferenceError
-// where that lacks it too, as in strict code.
+// Each cell runs as a strict async function (compile.ts). The session's variables are objects in
+// one array, which compiled code of every cell reads and sets by index (`$$session[3].v`): a `const`
+// throws on assignment, a `let` or `class` throws until its declaration has run (the temporal dead
+// zone), and code of any cell reads the current value (live bindings). A declaration in a later
+// cell puts a new variable in the name's place, so earlier cells' functions see it too, as in
+// Jupyter and the browser's console.
 
 import { type BindingKind, CellSyntaxError, type CompileContext, type Declaration, compileCell } from './compile.ts';
 import { type Display, display, formatInline, formatLogArgs } from './format.ts';
@@ -58,52 +59,64 @@ const AsyncFunction = (async () => {}).constructor as new (...args: string[]) =>
 /** A `let`, `const` or `class` before its declaration has run. */
 const UNINITIALIZED = Symbol('uninitialized');
 
-interface Binding {
-  kind: BindingKind;
+/** A variable the session declared: compiled code reads and sets `v`, and gives the first value to `value`. */
+class Variable {
   value: unknown;
+  readonly name: string;
+  readonly kind: BindingKind;
+  constructor(name: string, kind: BindingKind, value: unknown) {
+    this.name = name;
+    this.kind = kind;
+    this.value = value;
+  }
+  get v(): unknown {
+    if (this.value === UNINITIALIZED) uninitialized(this.name);
+    return this.value;
+  }
+  set v(value: unknown) {
+    if (this.value === UNINITIALIZED) uninitialized(this.name);
+    if (this.kind === 'const' || this.kind === 'import') throw new TypeError('Assignment to constant variable.');
+    this.value = value;
+  }
+  typeOf(): string {
+    return typeof this.v;
+  }
 }
 
-/**
- * Behind every session object: names a session lacks are the global object's (`Math`, `self`,
- * a global a cell made), or a ReferenceError, as for an undeclared name in strict code.
- */
-const GLOBAL_NAMES: object = new Proxy(Object.create(null), {
-  get(_, name) {
-    if (typeof name === 'symbol' || name in globalThis) return Reflect.get(globalThis, name);
-    throw new ReferenceError(`${name} is not defined`);
-  },
-  set(_, name, value) {
-    if (typeof name !== 'symbol' && !(name in globalThis)) throw new ReferenceError(`${name} is not defined`);
-    if (!Reflect.set(globalThis, name, value)) throw new TypeError(`Cannot assign to read only property '${String(name)}' of object '#<Object>'`);
-    return true;
-  },
-  has: (_, name) => name in globalThis,
-});
+/** A name code uses that no cell has declared (yet): the global object's property, or a ReferenceError, as in strict code. */
+class GlobalName {
+  readonly name: string;
+  constructor(name: string) {
+    this.name = name;
+  }
+  get v(): unknown {
+    if (!(this.name in globalThis)) throw new ReferenceError(`${this.name} is not defined`);
+    return Reflect.get(globalThis, this.name);
+  }
+  set v(value: unknown) {
+    if (!(this.name in globalThis)) throw new ReferenceError(`${this.name} is not defined`);
+    if (!Reflect.set(globalThis, this.name, value)) throw new TypeError(`Cannot assign to read only property '${this.name}' of object '#<Object>'`);
+  }
+  typeOf(): string {
+    return this.name in globalThis ? typeof Reflect.get(globalThis, this.name) : 'undefined';
+  }
+}
 
 // Each compiled cell is named in stack traces (sourceURL), so a runtime error's place is found in
 // the frames of the cells, whichever cell's code threw it.
 let cellsCompiled = 0;
 
 export class Session {
-  /** The session object: one accessor property per variable. */
-  readonly #variables: Record<string, unknown> = Object.create(GLOBAL_NAMES);
-  readonly #bindings = new Map<string, Binding>();
-  /** What a cell's declarations set through: the first value of a variable, const or not. */
-  readonly #init = new Proxy(
-    {},
-    {
-      set: (_, name, value) => {
-        this.#bindings.get(name as string)!.value = value;
-        return true;
-      },
-    },
-  );
+  /** The session's variables, by the index compiled code uses; a name keeps its index for the session. */
+  readonly #variables: (Variable | GlobalName)[] = [];
+  readonly #slots = new Map<string, number>();
   /** JavaScript globals that compiled code reads directly: a session variable may not take their names. */
   readonly #natives = new Set<string>();
   /** Compiled cells by their name in stack traces. */
   readonly #compiled = new Map<string, { cell: number; written: (line: number, column: number) => { line: number; column: number } }>();
   readonly #context: CompileContext = {
-    has: (name) => this.#bindings.has(name),
+    has: (name) => this.#variables[this.#slots.get(name) ?? -1] instanceof Variable,
+    slot: (name) => this.#slot(name),
     libModule: libModuleOf,
     exportsOf: (module) => Object.keys(libModules[module]),
     importable,
@@ -118,8 +131,8 @@ export class Session {
       else this.#dropped++;
     };
     const console = { log: log('log'), info: log('info'), debug: log('log'), warn: log('warn'), error: log('error') };
-    for (const [name, value] of Object.entries(cellGlobals)) this.#define(name, { kind: 'import', value });
-    this.#define('console', { kind: 'var', value: console });
+    for (const [name, value] of Object.entries(cellGlobals)) this.#variables[this.#slot(name)] = new Variable(name, 'import', value);
+    this.#variables[this.#slot('console')] = new Variable('console', 'var', console);
   }
 
   /** Runs the next cell; its variables stay for the cells after it. Never throws. */
@@ -160,53 +173,56 @@ export class Session {
     this.#compiled.set(name, { cell, written: compiled.written });
     for (const d of compiled.declarations) this.#declare(d);
     try {
-      const result = await run(this.#variables, this.#init, this.#helpers);
+      const result = await run(this.#variables, this.#helpers);
       return { value: result?.[0] };
     } catch (e) {
-      throw new CellFailure({ ...describe(e), ...(await this.#place(e, name, cell)) });
+      const error = describe(e);
+      throw new CellFailure({ ...error, message: this.#written(error.message), ...(await this.#place(e, name, cell)) });
     }
+  }
+
+  #slot(name: string): number {
+    let slot = this.#slots.get(name);
+    if (slot === undefined) {
+      slot = this.#variables.push(new GlobalName(name)) - 1;
+      this.#slots.set(name, slot);
+    }
+    return slot;
   }
 
   /** A declaration of the cell about to run: the variable is made (or made again) now, as hoisting does. */
   #declare(d: Declaration): void {
-    const existing = this.#bindings.get(d.name);
-    if (d.kind === 'var' && existing?.kind === 'var') return; // `var x;` again keeps x
+    const slot = this.#slot(d.name);
+    const existing = this.#variables[slot];
+    if (d.kind === 'var' && existing instanceof Variable && existing.kind === 'var') return; // `var x;` again keeps x
     let value: unknown = UNINITIALIZED;
     if (d.kind === 'var' || d.kind === 'function') value = undefined; // a function is set first thing in the cell
     if (d.kind === 'import') value = d.from!.export === null ? libModules[d.from!.module] : libModules[d.from!.module][d.from!.export];
-    this.#define(d.name, { kind: d.kind, value });
-  }
-
-  #define(name: string, binding: Binding): void {
-    this.#bindings.set(name, binding);
-    const constant = binding.kind === 'const' || binding.kind === 'import';
-    Object.defineProperty(this.#variables, name, {
-      configurable: true,
-      enumerable: true,
-      get: () => (binding.value === UNINITIALIZED ? uninitialized(name) : binding.value),
-      set: (value: unknown) => {
-        if (binding.value === UNINITIALIZED) uninitialized(name);
-        if (constant) throw new TypeError('Assignment to constant variable.');
-        binding.value = value;
-      },
-    });
+    this.#variables[slot] = new Variable(d.name, d.kind, value);
   }
 
   /** What compiled code calls (compile.ts). */
   readonly #helpers = {
-    /** `typeof x` of a name that may not exist: 'undefined' then, as in JavaScript. */
-    typeOf: (name: string): string => (name in this.#variables ? typeof this.#variables[name] : 'undefined'),
     /** `import('../lib/nn.ts')`: lib's modules only, as for `import … from`. */
     importModule: async (specifier: unknown): Promise<unknown> => {
       const module = libModuleOf(String(specifier));
       if (module === null) throw new TypeError(`cells can import only ${importable}, not '${String(specifier)}'`);
       return libModules[module];
     },
-    /** A caught error's message as written: see writtenMessage. */
+    /** A caught error's message as written: see #written. */
     clean: (e: unknown): void => {
-      if (e instanceof Error) e.message = writtenMessage(e.message);
+      if (e instanceof Error) e.message = this.#written(e.message);
     },
   };
+
+  /**
+   * Engines name the failing expression in some messages, as compiled: "$$session[3].v.f is not a
+   * function", "(0 , $$session[4].v) is not a function". This puts back the names the cell wrote.
+   */
+  #written(message: string): string {
+    const name = (slot: string) => this.#variables[Number(slot)]?.name ?? slot;
+    return message.replace(/\(0 , \$\$_*session\[(\d+)\]\.v\)/g, (_, slot) => name(slot)).replace(/\$\$_*session\[(\d+)\]\.v/g, (_, slot) => name(slot));
+  }
 
   /** Where a runtime error was thrown, from the cells' frames in its stack. */
   async #place(e: unknown, name: string, cell: number): Promise<Pick<CellError, 'line' | 'column' | 'from'>> {
@@ -242,17 +258,9 @@ function uninitialized(name: string): never {
   throw new ReferenceError(`Cannot access '${name}' before initialization`);
 }
 
-/**
- * Engines name the failing expression in some messages, as compiled: "$$session.x.f is not a
- * function", "(0 , $$session.f) is not a function". This puts back what the cell wrote.
- */
-function writtenMessage(message: string): string {
-  return message.replace(/\(0 , \$\$_*session\.([^\s()]+)\)/g, '$1').replace(/\$\$_*session\./g, '');
-}
-
 function describe(e: unknown): CellError {
   if (e instanceof CellSyntaxError) return { kind: 'syntax', name: 'SyntaxError', message: e.message, line: e.line, column: e.column };
-  if (e instanceof Error) return { kind: 'runtime', name: e.name, message: writtenMessage(e.message) };
+  if (e instanceof Error) return { kind: 'runtime', name: e.name, message: e.message };
   return { kind: 'runtime', name: 'Error', message: `uncaught ${formatInline(e)}` };
 }
 
