@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Code, InlineCode, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxjsEsm } from 'mdast-util-mdx';
 import { SKIP, visit } from 'unist-util-visit';
-import type { CellError } from '../runner/session.ts';
+import { errorPlace } from '../runner/render.ts';
 import { ChapterSession } from './chapter-session.ts';
 
 const CELL_COMPONENT = fileURLToPath(new URL('../components/Cell.astro', import.meta.url));
@@ -17,7 +17,8 @@ const EDITABLE_META = /(?:^|\s)editable(?:\s|$)/;
 
 type Item = { kind: 'cell'; node: Code; index: number; parent: { children: RootContent[] } } | { kind: 'inline'; node: InlineCode };
 
-export default function remarkCells() {
+/** `timeLimitMs`: how long one cell or inline expression may run before the build fails (an endless loop). */
+export default function remarkCells(options: { timeLimitMs?: number } = {}) {
   return async (tree: Root, file: { path?: string }) => {
     const chapter = basename(file.path ?? 'chapter');
     const items: Item[] = [];
@@ -30,7 +31,7 @@ export default function remarkCells() {
     });
     if (items.length === 0) return;
 
-    const session = new ChapterSession();
+    const session = new ChapterSession(options.timeLimitMs);
     try {
       await runItems(items, session, chapter);
     } finally {
@@ -68,7 +69,7 @@ async function runItems(items: Item[], session: ChapterSession, chapter: string)
       throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) ${(e as Error).message}`);
     }
     if (result.error) {
-      throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) failed: ${result.error.name}: ${result.error.message}${where(result.error)}`);
+      throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) failed: ${result.error.name}: ${result.error.message}${errorPlace(result.error).replace(' (line ', ' (cell line ')}`);
     }
     const element: MdxJsxFlowElement = {
       type: 'mdxJsxFlowElement',
@@ -83,14 +84,6 @@ async function runItems(items: Item[], session: ChapterSession, chapter: string)
     };
     item.parent.children[item.index] = element;
   }
-}
-
-/** " (cell line 2, column 5; thrown in cell 1, line 3, column 9)", as much as is known. */
-function where({ line, column, from }: CellError): string {
-  const parts: string[] = [];
-  if (line != null) parts.push(`cell line ${line}${column != null ? `, column ${column}` : ''}`);
-  if (from) parts.push(`thrown in cell ${from.cell}, line ${from.line}, column ${from.column}`);
-  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 /** `import Cell from '…/Cell.astro'`, as the ESM node MDX expects (with its estree). */

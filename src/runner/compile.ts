@@ -11,14 +11,10 @@
 // dead zone until declared, and, for a name no cell has declared, is the global object's property
 // or a ReferenceError, as an undeclared name is in strict code.
 
-import { tsPlugin } from '@sveltejs/acorn-typescript';
-import { Parser } from 'acorn';
 import { TS_EXPRESSIONS, TYPE_FIELDS, eraseTypes, isTypeOnly } from './erase.ts';
-import { CellSyntaxError, type Edit, type Node, identifierEnd, lineColumn } from './syntax.ts';
+import { type Edit, type Node, applyEdits, identifierEnd, lineColumn, parse, raise } from './syntax.ts';
 
 export { CellSyntaxError } from './syntax.ts';
-
-const TypeScript = Parser.extend(tsPlugin());
 
 export type BindingKind = 'let' | 'const' | 'var' | 'function' | 'class' | 'import';
 
@@ -74,21 +70,6 @@ const JS_GLOBALS = new Set(
     'Uint16Array Uint32Array URIError WeakMap WeakRef WeakSet Atomics JSON Math Reflect Intl'
   ).split(' '),
 );
-
-/** Parses a cell as written: TypeScript, as a module. Throws CellSyntaxError. */
-function parse(source: string): Node {
-  try {
-    return TypeScript.parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true, locations: true }) as unknown as Node;
-  } catch (e) {
-    const err = e as { message?: string; loc?: { line: number; column: number } };
-    const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, '');
-    return err.loc ? raise(message, err.loc.line, err.loc.column + 1) : raise(message);
-  }
-}
-
-function raise(message: string, line?: number, column?: number): never {
-  throw new CellSyntaxError(message, line, column);
-}
 
 /** Compiles a cell. Throws CellSyntaxError, with the line and column as written. */
 export function compileCell(source: string, context: CompileContext): CompiledCell {
@@ -632,47 +613,4 @@ function lineStarts(text: string): number[] {
     if (c === '\n' || c === '\u2028' || c === '\u2029' || (c === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
   }
   return starts;
-}
-
-/**
- * The edited text, and a map from its offsets to the source's. Edits apply in order of position;
- * at one position, inserts come first, in the order they were made (outer opening before inner
- * opening, inner closing before outer closing), except those marked `last`.
- */
-function applyEdits(source: string, edits: Edit[]): { code: string; toSource: (offset: number) => number } {
-  const rank = (e: Edit) => (e.end > e.start ? 2 : e.last ? 1 : 0);
-  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || rank(a) - rank(b) || a.i - b.i);
-  const parts: string[] = [];
-  // [offset in code, offset in source, whether the text there is the source's own]
-  const anchors: [number, number, boolean][] = [];
-  const callees = new Map<number, number>();
-  let at = 0;
-  let length = 0;
-  for (const edit of sorted) {
-    if (edit.start < at) throw new Error(`internal: overlapping edits at ${edit.start}`);
-    anchors.push([length, at, true]);
-    parts.push(source.slice(at, edit.start));
-    length += edit.start - at;
-    anchors.push([length, edit.start, false]);
-    parts.push(edit.text);
-    length += edit.text.length;
-    if (edit.callee) callees.set(length, edit.start);
-    at = edit.end;
-  }
-  anchors.push([length, at, true]);
-  parts.push(source.slice(at));
-  const toSource = (offset: number): number => {
-    const callee = callees.get(offset);
-    if (callee !== undefined) return callee;
-    let lo = 0;
-    for (let hi = anchors.length - 1; lo < hi; ) {
-      const mid = (lo + hi + 1) >> 1;
-      if (anchors[mid][0] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    // The last anchor at or before the offset; inside inserted text, everything maps to where it was inserted.
-    const [code, src, own] = anchors[lo];
-    return own ? src + (offset - code) : src;
-  };
-  return { code: parts.join(''), toSource };
 }

@@ -1,5 +1,8 @@
-// What the cell compiler's parts share: the parsed tree's node type, edits of the source text,
-// positions, and the error for code that cannot run.
+// What the cell compiler's parts share: the parser, the tree's node type, edits of the source
+// text, positions, and the error for code that cannot run.
+
+import { tsPlugin } from '@sveltejs/acorn-typescript';
+import { Parser } from 'acorn';
 
 /**
  * A node of the tree @sveltejs/acorn-typescript parses: ESTree plus TypeScript's nodes (TSAsExpression,
@@ -67,4 +70,64 @@ export function nextToken(text: string, from: number, skip = ''): number {
 export function identifierEnd(text: string, start: number): number {
   const match = /^(?:[\p{ID_Continue}$\u200c\u200d]|\\u\{[0-9a-fA-F]+\}|\\u[0-9a-fA-F]{4})+/u.exec(text.slice(start, start + 1000));
   return start + (match ? match[0].length : 0);
+}
+
+const TypeScript = Parser.extend(tsPlugin());
+
+/** Parses a cell as written: TypeScript, as a module. Throws CellSyntaxError. */
+export function parse(source: string): Node {
+  try {
+    return TypeScript.parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true, locations: true }) as unknown as Node;
+  } catch (e) {
+    const err = e as { message?: string; loc?: { line: number; column: number } };
+    const message = String(err.message ?? e).replace(/\s*\(\d+:\d+\)$/, '');
+    return err.loc ? raise(message, err.loc.line, err.loc.column + 1) : raise(message);
+  }
+}
+
+export function raise(message: string, line?: number, column?: number): never {
+  throw new CellSyntaxError(message, line, column);
+}
+
+/**
+ * The edited text, and a map from its offsets to the source's. Edits apply in order of position;
+ * at one position, inserts come first, in the order they were made (outer opening before inner
+ * opening, inner closing before outer closing), except those marked `last`.
+ */
+export function applyEdits(source: string, edits: Edit[]): { code: string; toSource: (offset: number) => number } {
+  const rank = (e: Edit) => (e.end > e.start ? 2 : e.last ? 1 : 0);
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || rank(a) - rank(b) || a.i - b.i);
+  const parts: string[] = [];
+  // [offset in code, offset in source, whether the text there is the source's own]
+  const anchors: [number, number, boolean][] = [];
+  const callees = new Map<number, number>();
+  let at = 0;
+  let length = 0;
+  for (const edit of sorted) {
+    if (edit.start < at) throw new Error(`internal: overlapping edits at ${edit.start}`);
+    anchors.push([length, at, true]);
+    parts.push(source.slice(at, edit.start));
+    length += edit.start - at;
+    anchors.push([length, edit.start, false]);
+    parts.push(edit.text);
+    length += edit.text.length;
+    if (edit.callee) callees.set(length, edit.start);
+    at = edit.end;
+  }
+  anchors.push([length, at, true]);
+  parts.push(source.slice(at));
+  const toSource = (offset: number): number => {
+    const callee = callees.get(offset);
+    if (callee !== undefined) return callee;
+    let lo = 0;
+    for (let hi = anchors.length - 1; lo < hi; ) {
+      const mid = (lo + hi + 1) >> 1;
+      if (anchors[mid][0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // The last anchor at or before the offset; inside inserted text, everything maps to where it was inserted.
+    const [code, src, own] = anchors[lo];
+    return own ? src + (offset - code) : src;
+  };
+  return { code: parts.join(''), toSource };
 }
