@@ -50,10 +50,10 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.record({ t: fc.constant('num' as const), v: fc.integer({ min: -3, max: 9 }) }),
     fc.record({ t: fc.constant('str' as const), v: fc.constantFrom('x', 'yz') }),
-    fc.record({ t: fc.constant('read' as const), n: fc.nat(5) }),
+    fc.record({ t: fc.constant('read' as const), n: fc.nat(20) }),
     fc.record({ t: fc.constant('call' as const) }),
     fc.record({ t: fc.constant('add' as const), l: tie('expr'), r: tie('expr') }),
-    fc.record({ t: fc.constant('typeof' as const), n: fc.nat(5) }),
+    fc.record({ t: fc.constant('typeof' as const), n: fc.nat(20) }),
     fc.record({ t: fc.constant('arrow' as const), e: tie('expr') }),
     fc.record({ t: fc.constant('await' as const), e: tie('expr') }),
     fc.record({ t: fc.constant('this' as const) }),
@@ -63,7 +63,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('decl' as const), kind: fc.constantFrom('let', 'const', 'let-bare', 'var', 'var-bare'), n: fc.nat(5), e: expr, typed: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('fn' as const), e: expr, assigns: fc.option(fc.nat(2)) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('assign' as const), n: fc.nat(6), op: fc.constantFrom('=', '+=') as fc.Arbitrary<'=' | '+='>, e: expr }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('assign' as const), n: fc.nat(20), op: fc.constantFrom('=', '+=') as fc.Arbitrary<'=' | '+='>, e: expr }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('expr' as const), e: expr }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('log' as const), e: expr }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('fail' as const), how: fc.nat(4) }) },
@@ -136,8 +136,11 @@ function build(opsByCell: Op[][]): Program {
           return same(JSON.stringify(e.v));
         case 'read':
         case 'typeof': {
-          const pool = [...LEXICAL, VAR, UNDECLARED, VAR];
-          let name = pool[e.n % pool.length];
+          // Mostly names declared already (an error ends the program), sometimes one that is not.
+          const declared = [...LEXICAL, VAR].filter((n) => visibleKind(n) && !(inFunction && n === VAR));
+          const risky = [...LEXICAL, VAR, UNDECLARED];
+          if (e.n % 4 !== 0 && declared.length === 0) return same(String(e.n));
+          let name = e.n % 4 === 0 ? risky[(e.n / 4) % risky.length] : declared[e.n % declared.length];
           // A var only where declared (a module would hoist it); in a function, no var at all.
           if (name === VAR && (inFunction || !visibleKind(VAR))) name = UNDECLARED;
           // typeof of a name a later cell declares is a TDZ error in the module, 'undefined' in a notebook.
@@ -202,8 +205,9 @@ function build(opsByCell: Op[][]): Program {
           break;
         }
         case 'assign': {
-          const pool = [...LEXICAL, VAR, FUNCTION, UNDECLARED];
-          let name = pool[o.n % pool.length];
+          const declared = [...LEXICAL, VAR].filter((n) => visibleKind(n));
+          const risky = [...LEXICAL, VAR, FUNCTION, UNDECLARED];
+          let name = o.n % 4 === 0 || declared.length === 0 ? risky[Math.floor(o.n / 4) % risky.length] : declared[o.n % declared.length];
           if ((name === VAR || name === FUNCTION) && !visibleKind(name)) name = UNDECLARED;
           const [inCell, inModule] = spell(name);
           const [a, b] = render(o.e, false);
