@@ -551,11 +551,12 @@ class Compiler {
     const exports = this.#context.exportsOf(module);
     for (const s of node.specifiers) {
       if (s.importKind === 'type') continue;
-      let name: string | null = null;
       if (s.type === 'ImportDefaultSpecifier') this.#refuse(s, `lib/${module} has no default export`);
+      let name: string | null = null;
       if (s.type === 'ImportSpecifier') {
-        name = s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
-        if (!exports.includes(name)) this.#refuse(s, `lib/${module} has no export named '${name}'`);
+        const imported: string = s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
+        if (!exports.includes(imported)) this.#refuse(s, `lib/${module} has no export named '${imported}'`);
+        name = imported;
       }
       this.declarations.get(s.local.name)!.from = { module, export: name };
     }

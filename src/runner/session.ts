@@ -177,7 +177,7 @@ export class Session {
       return { value: result?.[0] };
     } catch (e) {
       const error = describe(e);
-      throw new CellFailure({ ...error, message: this.#written(error.message), ...(await this.#place(e, name, cell)) });
+      throw new CellFailure({ ...error, message: this.#written(error.message), ...(await this.#place(e, name)) });
     }
   }
 
@@ -225,7 +225,7 @@ export class Session {
   }
 
   /** Where a runtime error was thrown, from the cells' frames in its stack. */
-  async #place(e: unknown, name: string, cell: number): Promise<Pick<CellError, 'line' | 'column' | 'from'>> {
+  async #place(e: unknown, name: string): Promise<Pick<CellError, 'line' | 'column' | 'from'>> {
     const offset = await lineOffset();
     if (!(e instanceof Error) || offset === undefined) return {};
     const place: Pick<CellError, 'line' | 'column' | 'from'> = {};
