@@ -9,22 +9,33 @@ export type SessionReply = { id: number } & ({ result: CellResult } | { text: st
 
 /**
  * A chapter's session in a worker thread. One request at a time, in order; each must finish within
- * `timeLimitMs` (a cell that loops forever fails the build instead of hanging it). Call close() when done.
+ * `timeLimitMs`, counted once the worker has loaded (a cell that loops forever fails the build
+ * instead of hanging it). Call close() when done.
  */
 export class ChapterSession {
   readonly #worker = new Worker(new URL('./session-worker.ts', import.meta.url));
   readonly #timeLimitMs: number;
+  readonly #ready: Promise<void>;
   #pending: { id: number; settle: (reply: SessionReply | Error) => void } | undefined;
   #failure: Error | undefined;
   #nextId = 0;
 
   constructor(timeLimitMs = 60_000) {
     this.#timeLimitMs = timeLimitMs;
-    this.#worker.on('message', (reply: SessionReply) => {
-      if (reply.id === this.#pending?.id) this.#pending.settle(reply);
+    let loaded: () => void;
+    let failed: (error: Error) => void;
+    this.#ready = new Promise((resolve, reject) => {
+      loaded = resolve;
+      failed = reject;
+    });
+    this.#ready.catch(() => {}); // a failure to load is reported by the request that waits for it
+    this.#worker.on('message', (reply: SessionReply | { ready: true }) => {
+      if ('ready' in reply) loaded();
+      else if (reply.id === this.#pending?.id) this.#pending.settle(reply);
     });
     const fail = (error: Error) => {
       this.#failure ??= error;
+      failed(error);
       this.#pending?.settle(error);
     };
     this.#worker.on('error', fail);
@@ -48,8 +59,9 @@ export class ChapterSession {
     await this.#worker.terminate();
   }
 
-  #request(kind: SessionRequest['kind'], code: string): Promise<SessionReply> {
-    if (this.#failure) return Promise.reject(this.#failure);
+  async #request(kind: SessionRequest['kind'], code: string): Promise<SessionReply> {
+    await this.#ready;
+    if (this.#failure) throw this.#failure;
     const id = ++this.#nextId;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -21,3 +21,5 @@ parentPort!.on('message', async ({ id, kind, code }: SessionRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+// Loaded: from now on the session's time limit counts (chapter-session.ts).
+parentPort!.postMessage({ ready: true });

@@ -44,14 +44,15 @@ export interface CompileContext {
 }
 
 export interface CompiledCell {
-  /** The function's body, and its parameters: the session's variables (an array) and its helpers. */
+  /**
+   * The function's body, and its parameters: the session's variables (an array) and its helpers.
+   * The body returns the last expression's value as a one-element array, or nothing.
+   */
   body: string;
   params: [variables: string, helpers: string];
   declarations: Declaration[];
   /** JavaScript's own globals the code reads directly (not through the session): see README. */
   natives: string[];
-  /** Whether the body returns the last expression's value, as a one-element array. */
-  hasValue: boolean;
   /** Where a place in the body (line and column from 1) was written in the cell. */
   written(line: number, column: number): { line: number; column: number };
 }
@@ -84,7 +85,6 @@ export function compileCell(source: string, context: CompileContext): CompiledCe
     params: compiler.params,
     declarations: [...compiler.declarations.values()],
     natives: [...compiler.natives],
-    hasValue: compiler.hasValue,
     written: (line, column) => lineColumn(source, toSource((codeLines[line - 1] ?? 0) + column - 1)),
   };
 }
@@ -115,7 +115,6 @@ class Compiler {
   readonly declarations = new Map<string, Declaration>();
   readonly natives = new Set<string>();
   readonly params: CompiledCell['params'];
-  hasValue = false;
   readonly #source: string;
   readonly #context: CompileContext;
   readonly #edits: Edit[];
@@ -162,7 +161,6 @@ class Compiler {
         this.#insert(node.start, 'return [');
         this.#visit(node.expression, this.#program);
         this.#insert(end, '];');
-        this.hasValue = true;
       } else {
         this.#statementStarts.add(node.start);
         this.#visit(node, this.#program, 'list');

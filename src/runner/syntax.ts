@@ -8,7 +8,6 @@ import { Parser } from 'acorn';
  * A node of the tree @sveltejs/acorn-typescript parses: ESTree plus TypeScript's nodes (TSAsExpression,
  * TSTypeAnnotation, …). Walked generically, so its fields are left untyped.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Node = { type: string; start: number; end: number } & Record<string, any>;
 
 /** Replace source[start, end) with text; start === end inserts. */
