@@ -253,9 +253,10 @@ function build(opsByCell: Op[][]): Program {
 
 /**
  * What a program did: each finished cell's display, the console lines, and the error, placed in
- * the cells. A ReferenceError's column is left out: for a name not defined or not yet initialized,
- * V8 places the error at the operation that reads it (in `a + 0`, at `+`), the runner at the name,
- * which its session reads.
+ * the cells. The column is left out for the errors the session's variables throw (a name not
+ * defined or not yet initialized, an assignment to a constant): V8 places those at the operation
+ * or the statement (in `a + 0`, at `+`; in `a = this`, at `a`, in `a = 2`, at `=`), the runner where
+ * the session's variable is read or set.
  */
 interface Outcome {
   shown: unknown[];
@@ -263,8 +264,8 @@ interface Outcome {
   error: { name: string; cell: number; line: number; column?: number } | null;
 }
 
-function placed(name: string, cell: number, line: number, column: number): NonNullable<Outcome['error']> {
-  return name === 'ReferenceError' ? { name, cell, line } : { name, cell, line, column };
+function placed(name: string, message: string, cell: number, line: number, column: number): NonNullable<Outcome['error']> {
+  return name === 'ReferenceError' || message === 'Assignment to constant variable.' ? { name, cell, line } : { name, cell, line, column };
 }
 
 async function throughRunner(program: Program): Promise<Outcome> {
@@ -275,7 +276,7 @@ async function throughRunner(program: Program): Promise<Outcome> {
   if (failed) {
     if (failed.kind === 'syntax') throw new Error(`the generator made a syntax error: ${failed.message}\n${program.cells.join('\n---\n')}`);
     const at = failed.from ?? { cell: results.length, line: failed.line!, column: failed.column! };
-    outcome.error = placed(failed.name, at.cell, at.line, at.column);
+    outcome.error = placed(failed.name, failed.message, at.cell, at.line, at.column);
   }
   return outcome;
 }
@@ -296,7 +297,7 @@ parentPort.on('message', async ({ id, text, formatUrl }) => {
     await import('data:text/javascript,' + encodeURIComponent(text + '\\n// ' + id));
   } catch (e) {
     const at = /data:text\\/javascript,\\S*:(\\d+):(\\d+)/.exec(String(e?.stack));
-    outcome.error = { name: e?.name, line: at ? Number(at[1]) : 0, column: at ? Number(at[2]) : 0 };
+    outcome.error = { name: e?.name, message: e?.message, line: at ? Number(at[1]) : 0, column: at ? Number(at[2]) : 0 };
   }
   parentPort.postMessage({ id, outcome });
 });
@@ -308,12 +309,12 @@ let requests = 0;
 function throughNode(program: Program): Promise<Outcome> {
   const id = ++requests;
   return new Promise((resolve) => {
-    const listen = ({ id: answered, outcome }: { id: number; outcome: Omit<Outcome, 'error'> & { error: { name: string; line: number; column: number } | null } }) => {
+    const listen = ({ id: answered, outcome }: { id: number; outcome: Omit<Outcome, 'error'> & { error: { name: string; message: string; line: number; column: number } | null } }) => {
       if (answered !== id) return;
       worker.off('message', listen);
       const { error } = outcome;
       const place = error ? program.lines.get(error.line) : undefined;
-      resolve({ ...outcome, error: error && placed(error.name, place?.cell ?? -1, place?.line ?? -1, error.column) });
+      resolve({ ...outcome, error: error && placed(error.name, error.message, place?.cell ?? -1, place?.line ?? -1, error.column) });
     };
     worker.on('message', listen);
     worker.postMessage({ id, text: program.module, formatUrl: new URL('../../src/runner/format.ts', import.meta.url).href });
@@ -338,7 +339,7 @@ describe('differential: generated cell programs agree with one strict module in 
       'const b1 = f1();', 'a1 += 2;', '__done(2, [', 'f1()', ']);',
       'const b2 = 5;', 'b2 = 6;', '__done(3, null);',
     ]);
-    const expected: Outcome = { shown: [null, { kind: 'text', text: '3' }], logs: [], error: { name: 'TypeError', cell: 3, line: 2, column: 4 } };
+    const expected: Outcome = { shown: [null, { kind: 'text', text: '3' }], logs: [], error: { name: 'TypeError', cell: 3, line: 2 } };
     expect(await throughRunner(program)).toEqual(expected);
     expect(await throughNode(program)).toEqual(expected);
   });
