@@ -2,7 +2,7 @@
 // the page afresh, showing cell k's output), edit in CodeMirror, stop, reset.
 
 import type { EditorView } from '@codemirror/view';
-import { renderResult } from '../runner/render.ts';
+import { errorPlace, renderResult } from '../runner/render.ts';
 import type { CellError, CellResult } from '../runner/session.ts';
 import { dotToSvg } from '../graphviz/page.ts';
 import { type Outcome, Sandbox } from '../sandbox/sandbox.ts';
@@ -151,8 +151,8 @@ async function show(outcome: Exclude<Outcome, { kind: 'stopped' }>, chapter: Cel
   const result = results.at(-1) as CellResult;
   if (results.length < chapter.length && result.error) {
     // An earlier cell failed, so this one never ran: say which, in that cell's numbering.
-    const { name, message, line } = result.error;
-    const at = line == null ? '' : `, line ${Number(line)}`;
+    const { name, message } = result.error;
+    const at = errorPlace({ ...result.error, from: undefined }).replace(/^ \((.*)\)$/, ', $1');
     return failed('error', { name: String(name), message: `${String(message)} (in cell "${chapter[results.length - 1].id}" above${at})` });
   }
   let svg = '';
@@ -163,7 +163,8 @@ async function show(outcome: Exclude<Outcome, { kind: 'stopped' }>, chapter: Cel
       return failed('error', { name: 'Error', message: (e as Error).message });
     }
   }
-  return { status: result.error ? 'error' : 'ok', html: renderResult(result, () => svg) };
+  const cellName = (n: number) => (chapter[n - 1] ? `cell "${chapter[n - 1].id}"` : `cell ${n}`);
+  return { status: result.error ? 'error' : 'ok', html: renderResult(result, () => svg, cellName) };
 }
 
 function failed(status: Status, error: Pick<CellError, 'name' | 'message'>): { status: Status; html: string } {

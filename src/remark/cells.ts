@@ -1,5 +1,6 @@
-// Remark plugin: runs a chapter's cells at build time, in order, in one session, and puts each
-// cell's output in the page; inline code `=expr` becomes the expression's value.
+// Remark plugin: runs a chapter's cells at build time, in order, in one session (in a worker
+// thread of its own: chapter-session.ts), and puts each cell's output in the page; inline code
+// `=expr` becomes the expression's value.
 
 import { parse } from 'acorn';
 import { basename } from 'node:path';
@@ -7,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Code, InlineCode, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxjsEsm } from 'mdast-util-mdx';
 import { SKIP, visit } from 'unist-util-visit';
-import { Session } from '../runner/session.ts';
+import { errorPlace } from '../runner/render.ts';
+import { ChapterSession } from './chapter-session.ts';
 
 const CELL_COMPONENT = fileURLToPath(new URL('../components/Cell.astro', import.meta.url));
 const CELL_META = /(?:^|\s)cell(?:=([\w-]+))?(?:\s|$)/;
@@ -15,7 +17,8 @@ const EDITABLE_META = /(?:^|\s)editable(?:\s|$)/;
 
 type Item = { kind: 'cell'; node: Code; index: number; parent: { children: RootContent[] } } | { kind: 'inline'; node: InlineCode };
 
-export default function remarkCells() {
+/** `timeLimitMs`: how long one cell or inline expression may run before the build fails (an endless loop). */
+export default function remarkCells(options: { timeLimitMs?: number } = {}) {
   return async (tree: Root, file: { path?: string }) => {
     const chapter = basename(file.path ?? 'chapter');
     const items: Item[] = [];
@@ -28,47 +31,59 @@ export default function remarkCells() {
     });
     if (items.length === 0) return;
 
-    const session = new Session();
-    const ids = new Set<string>();
-    let count = 0;
-    for (const item of items) {
-      const line = item.node.position?.start.line;
-      if (item.kind === 'inline') {
-        const expression = item.node.value.slice(1).trim();
-        let text: string;
-        try {
-          text = await session.evaluate(expression);
-        } catch (e) {
-          throw new Error(`${chapter}:${line}: inline \`=${expression}\` failed: ${(e as Error).message ?? e}`);
-        }
-        // Prose sets negative numbers with a true minus sign, as the maths does.
-        Object.assign(item.node, { type: 'text', value: text.replace(/(^|[\s(])-(?=\d)/g, '$1−') } satisfies Text);
-        continue;
-      }
-      count++;
-      const id = CELL_META.exec(item.node.meta ?? '')?.[1] ?? `cell-${count}`;
-      if (ids.has(id)) throw new Error(`${chapter}:${line}: two cells are named "${id}"`);
-      ids.add(id);
-      const result = await session.run(item.node.value);
-      if (result.error) {
-        const { name, message, line: at } = result.error;
-        throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) failed: ${name}: ${message}${at ? ` (cell line ${at})` : ''}`);
-      }
-      const element: MdxJsxFlowElement = {
-        type: 'mdxJsxFlowElement',
-        name: 'Cell',
-        attributes: [
-          { type: 'mdxJsxAttribute', name: 'id', value: id },
-          { type: 'mdxJsxAttribute', name: 'code', value: item.node.value },
-          { type: 'mdxJsxAttribute', name: 'result', value: JSON.stringify(result) },
-          ...(EDITABLE_META.test(item.node.meta ?? '') ? [{ type: 'mdxJsxAttribute' as const, name: 'editable', value: null }] : []),
-        ],
-        children: [],
-      };
-      item.parent.children[item.index] = element;
+    const session = new ChapterSession(options.timeLimitMs);
+    try {
+      await runItems(items, session, chapter);
+    } finally {
+      await session.close();
     }
-    if (count > 0) tree.children.unshift(importCell());
+    if (items.some((item) => item.kind === 'cell')) tree.children.unshift(importCell());
   };
+}
+
+async function runItems(items: Item[], session: ChapterSession, chapter: string): Promise<void> {
+  const ids = new Set<string>();
+  let count = 0;
+  for (const item of items) {
+    const line = item.node.position?.start.line;
+    if (item.kind === 'inline') {
+      const expression = item.node.value.slice(1).trim();
+      let text: string;
+      try {
+        text = await session.evaluate(expression);
+      } catch (e) {
+        throw new Error(`${chapter}:${line}: inline \`=${expression}\` failed: ${(e as Error).message ?? e}`);
+      }
+      // Prose sets negative numbers with a true minus sign, as the maths does.
+      Object.assign(item.node, { type: 'text', value: text.replace(/(^|[\s(])-(?=\d)/g, '$1−') } satisfies Text);
+      continue;
+    }
+    count++;
+    const id = CELL_META.exec(item.node.meta ?? '')?.[1] ?? `cell-${count}`;
+    if (ids.has(id)) throw new Error(`${chapter}:${line}: two cells are named "${id}"`);
+    ids.add(id);
+    let result;
+    try {
+      result = await session.run(item.node.value);
+    } catch (e) {
+      throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) ${(e as Error).message}`);
+    }
+    if (result.error) {
+      throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) failed: ${result.error.name}: ${result.error.message}${errorPlace(result.error).replace(' (line ', ' (cell line ')}`);
+    }
+    const element: MdxJsxFlowElement = {
+      type: 'mdxJsxFlowElement',
+      name: 'Cell',
+      attributes: [
+        { type: 'mdxJsxAttribute', name: 'id', value: id },
+        { type: 'mdxJsxAttribute', name: 'code', value: item.node.value },
+        { type: 'mdxJsxAttribute', name: 'result', value: JSON.stringify(result) },
+        ...(EDITABLE_META.test(item.node.meta ?? '') ? [{ type: 'mdxJsxAttribute' as const, name: 'editable', value: null }] : []),
+      ],
+      children: [],
+    };
+    item.parent.children[item.index] = element;
+  }
 }
 
 /** `import Cell from '…/Cell.astro'`, as the ESM node MDX expects (with its estree). */

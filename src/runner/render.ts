@@ -2,13 +2,16 @@
 
 import { type Display, escapeHtml } from './format.ts';
 import { plotSvg } from './plot.ts';
-import type { CellResult } from './session.ts';
+import type { CellError, CellResult } from './session.ts';
 
 /** Lays out DOT as SVG text (Graphviz, loaded by the caller: at build time or lazily in the page). */
 export type DotToSvg = (dot: string) => string;
 
-/** Every field is escaped or coerced: in the browser the result comes from the sandbox. */
-export function renderResult(result: CellResult, dotToSvg: DotToSvg): string {
+/**
+ * Every field is escaped or coerced: in the browser the result comes from the sandbox. `cellName`
+ * names an earlier cell of the page by its number from 1 (an error thrown in its code).
+ */
+export function renderResult(result: CellResult, dotToSvg: DotToSvg, cellName: (cell: number) => string = (n) => `cell ${n}`): string {
   const parts: string[] = [];
   if (!result || typeof result !== 'object') return '';
   const logs = (Array.isArray(result.logs) ? result.logs : []).filter((l) => l !== null && typeof l === 'object');
@@ -25,11 +28,20 @@ export function renderResult(result: CellResult, dotToSvg: DotToSvg): string {
   }
   if (result.value) parts.push(renderDisplay(result.value, dotToSvg));
   if (result.error) {
-    const { name, message, line, column } = result.error;
-    const where = line == null ? '' : column == null ? ` (line ${Number(line)})` : ` (line ${Number(line)}, column ${Number(column)})`;
-    parts.push(`<pre class="cell-error" role="alert">${escapeHtml(`${String(name)}: ${String(message)}${where}`)}</pre>`);
+    const { name, message } = result.error;
+    parts.push(`<pre class="cell-error" role="alert">${escapeHtml(`${String(name)}: ${String(message)}${errorPlace(result.error, cellName)}`)}</pre>`);
   }
   return parts.join('');
+}
+
+/** " (line 3, column 1; thrown in cell 2, line 2, column 15)": what is known of where an error happened. */
+export function errorPlace(error: CellError, cellName: (cell: number) => string = (n) => `cell ${n}`): string {
+  const at = (line: unknown, column: unknown) => `line ${Number(line)}${column == null ? '' : `, column ${Number(column)}`}`;
+  const parts: string[] = [];
+  if (error.line != null) parts.push(at(error.line, error.column));
+  const from = error.from;
+  if (from && typeof from === 'object') parts.push(`thrown in ${cellName(Number(from.cell))}, ${at(from.line, from.column)}`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 function renderDisplay(display: Display, dotToSvg: DotToSvg): string {

@@ -65,12 +65,12 @@ describe(`cells of ${chapter.path}`, () => {
 
     await setCode(second, "throw new RangeError('thrown in cell 2');");
     expect(await run(last)).toBe('error');
-    expect(await last.locator('[data-output]').innerText()).toBe(`RangeError: thrown in cell 2 (in cell "${chapter.cells[1]}" above, line 1)`);
+    expect(await last.locator('[data-output]').innerText()).toBe(`RangeError: thrown in cell 2 (in cell "${chapter.cells[1]}" above, line 1, column 7)`);
 
     await second.locator('[data-action="reset"]').click();
     expect(await second.locator('.cm-content').innerText()).toBe(await source(second));
     expect(await run(last)).toBe('error');
-    expect(await last.locator('[data-output]').innerText()).toBe('ReferenceError: probeFromCell2 is not defined (line 1)');
+    expect(await last.locator('[data-output]').innerText()).toBe('ReferenceError: probeFromCell2 is not defined (line 1, column 13)');
 
     await last.locator('[data-action="reset"]').click();
     expect(await output(last)).toBe(built);

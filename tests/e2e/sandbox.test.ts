@@ -58,21 +58,21 @@ describe('hostile and broken code', () => {
     expect(await runCode(cell, '[self.origin, typeof window, typeof document, typeof parent, typeof localStorage]')).toBe('ok');
     expect(await text()).toBe('["null", "undefined", "undefined", "undefined", "undefined"]');
     expect(await runCode(cell, `await fetch(${JSON.stringify(inject('origin'))})`)).toBe('error');
-    expect(await text()).toBe('TypeError: Failed to fetch (line 1)');
+    expect(await text()).toBe('TypeError: Failed to fetch (line 1, column 7)');
     await expectPageIntact();
   });
 
   it('document.body.remove() fails in the cell, not on the page', async () => {
     expect(await runCode(cell, 'document.body.remove()')).toBe('error');
-    expect(await text()).toBe('ReferenceError: document is not defined (line 1)');
+    expect(await text()).toBe('ReferenceError: document is not defined (line 1, column 1)');
     await expectPageIntact();
   });
 
   it('localStorage and indexedDB are out of reach', async () => {
     expect(await runCode(cell, "localStorage.setItem('page-owned', 'no')")).toBe('error');
-    expect(await text()).toBe('ReferenceError: localStorage is not defined (line 1)');
+    expect(await text()).toBe('ReferenceError: localStorage is not defined (line 1, column 1)');
     expect(await runCode(cell, "const db = indexedDB.open('stolen');")).toBe('error');
-    expect(await text()).toMatch(/^SecurityError: .*access to the Indexed Database API is denied.* \(line 1\)$/);
+    expect(await text()).toMatch(/^SecurityError: .*access to the Indexed Database API is denied.* \(line 1, column 22\)$/);
     await expectPageIntact();
   });
 
@@ -84,15 +84,15 @@ describe('hostile and broken code', () => {
 
   it('a runtime error gives its message and line, after what the cell printed', async () => {
     expect(await runCode(cell, "console.log('before');\n\nnew Value(1).add('2' as any)")).toBe('error');
-    expect(await text()).toBe('before\nTypeError: Value: operand must be a number or a Value, got the string "2" (line 3)');
+    expect(await text()).toBe('before\nTypeError: Value: operand must be a number or a Value, got the string "2" (line 3, column 14)');
     await expectPageIntact();
   });
 
   it('unbounded recursion and a huge allocation end in errors', async () => {
     expect(await runCode(cell, 'function down(n: number): number { return down(n + 1); }\ndown(0)')).toBe('error');
-    expect(await text()).toBe('RangeError: Maximum call stack size exceeded (line 1)');
+    expect(await text()).toBe('RangeError: Maximum call stack size exceeded (line 1, column 43)');
     expect(await runCode(cell, 'const big = new ArrayBuffer(2 ** 40);')).toBe('error');
-    expect(await text()).toMatch(/^RangeError: .*(allocation failed|Invalid array buffer length).* \(line 1\)$/);
+    expect(await text()).toMatch(/^RangeError: .*(allocation failed|Invalid array buffer length).* \(line 1, column 13\)$/);
     await expectPageIntact();
   });
 

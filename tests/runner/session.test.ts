@@ -1,5 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { Session, runCells } from '../../src/runner/session.ts';
+import { renderResult } from '../../src/runner/render.ts';
+import { type CellResult, CellFailure, Session, runCells } from '../../src/runner/session.ts';
+import { CASES } from './cases.ts';
+
+/** The output's text, as a reader sees it under the cell. */
+function shown(result: CellResult): string {
+  return renderResult(result, () => '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
+}
+
+describe('Session: cells run as the same TypeScript would (issue 8, and the rule in README)', () => {
+  for (const { name, cells, shows } of CASES) {
+    it(name, async () => {
+      const results = await runCells(cells);
+      expect(results).toHaveLength(cells.length);
+      expect(shown(results.at(-1)!)).toBe(shows);
+    });
+  }
+
+  it('shows 1, then 4, for the two cells that look for the smallest value', async () => {
+    const [first, second] = await runCells(CASES[1].cells);
+    expect([shown(first), shown(second)]).toEqual(['1', '4']);
+  });
+
+  it('leaves no global behind for the next session: an undeclared assignment throws, and a made global stays in its realm', async () => {
+    await runCells(CASES[2].cells);
+    const [r] = await runCells(['typeof totl']);
+    expect(shown(r)).toBe('"undefined"');
+  });
+});
 
 describe('Session: cells run in order in one scope, like a notebook', () => {
   it('shares variables between cells and shows the last expression', async () => {
@@ -55,16 +85,24 @@ describe('Session: cells run in order in one scope, like a notebook', () => {
     expect(r.error).toMatchObject({ kind: 'syntax', name: 'SyntaxError', line: 2, column: 11 });
   });
 
-  it('reports a runtime error with its message and line', async () => {
-    const [r] = await runCells(["const ok = 1;\n\nnew Value('3')"]);
-    expect(r.error).toMatchObject({ kind: 'runtime', name: 'TypeError', line: 3 });
+  it('reports a runtime error with its message, line and column', async () => {
+    const [r] = await runCells(["const ok: number = 1;\n\nnew Value('3')"]);
+    expect(r.error).toMatchObject({ kind: 'runtime', name: 'TypeError', line: 3, column: 1 });
     expect(r.error?.message).toMatch(/got the string "3"/);
   });
 
   it('stops at the first failing cell', async () => {
     const results = await runCells(['1', 'throw new RangeError("no")', '3']);
     expect(results).toHaveLength(2);
-    expect(results[1].error).toMatchObject({ name: 'RangeError', message: 'no', line: 1 });
+    expect(results[1].error).toMatchObject({ name: 'RangeError', message: 'no', line: 1, column: 7 });
+  });
+
+  it('evaluate() throws a CellFailure, an Error that carries the CellError', async () => {
+    const session = new Session();
+    const failure = await session.evaluate('missing + 1').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).toBeInstanceOf(CellFailure);
+    expect(failure).toMatchObject({ name: 'ReferenceError', message: 'missing is not defined', detail: { kind: 'runtime', line: 1, column: 1 } });
   });
 
   it('shows nothing for a last line that assigns, as Jupyter shows nothing for Python assignments', async () => {
