@@ -3,6 +3,7 @@
 
 import { CellSyntaxError, compileCell } from './compile.ts';
 import { type Display, display, formatInline, formatLogArgs } from './format.ts';
+import { DrawnGraphs } from './graph-data.ts';
 import { globals, libModules } from './scope.ts';
 
 export interface LogLine {
@@ -35,6 +36,9 @@ const PRELUDE = 'with (__scope) {\n';
 
 export class Session {
   readonly #scope: Record<string, unknown>;
+  // Graphs (src/runner/graph-data.ts): the drawDot cells see remembers what it drew, so that a
+  // drawn graph's output carries its table of values and its backward steps.
+  readonly #graphs = new DrawnGraphs();
   #logs: LogLine[] = [];
   #dropped = 0;
 
@@ -44,7 +48,7 @@ export class Session {
       else this.#dropped++;
     };
     const console = { log: log('log'), info: log('info'), debug: log('log'), warn: log('warn'), error: log('error') };
-    this.#scope = Object.create({ ...globals, console, __lib: libModules });
+    this.#scope = Object.create({ ...globals, console, ...this.#graphs.scope(libModules) });
   }
 
   /** Runs one cell; its variables stay for the cells after it. Never throws. */
@@ -53,7 +57,7 @@ export class Session {
     this.#dropped = 0;
     try {
       const value = await this.#execute(source);
-      return { logs: this.#logs, dropped: this.#dropped, value: display(value), error: null };
+      return { logs: this.#logs, dropped: this.#dropped, value: this.#graphs.display(display(value)), error: null };
     } catch (e) {
       return { logs: this.#logs, dropped: this.#dropped, value: null, error: describeError(e) };
     }

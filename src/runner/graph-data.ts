@@ -1,0 +1,192 @@
+// What a drawn graph carries besides its picture: a table of its values, a one-line
+// description, and backward() one node at a time. Made where the graph is drawn (the build's
+// session, the sandbox worker), from the Values themselves, as plain data for the page.
+// Pure: no DOM and no Node APIs.
+
+import type { Value } from '../../lib/engine.ts';
+import { drawDot as libDrawDot, formatNumber, trace } from '../../lib/graph.ts';
+import type { Display } from './format.ts';
+
+/** One value of the graph: a row of its table. Node ids are drawDot's: `n${node}`, in trace order. */
+export interface GraphValue {
+  node: number;
+  /** Its label, or `#row` (its row number) for a value without one. */
+  name: string;
+  label: string;
+  /** The operation that made it; '' for a leaf. */
+  op: string;
+  data: string;
+  grad: string;
+  /** The nodes it was computed from, in operand order. */
+  inputs: number[];
+}
+
+/** One step of backward(): a node's own rule, run once. */
+export interface GraphStep {
+  /** The node whose gradient is passed on (in the first step, the output, whose grad is set to 1). */
+  node: number;
+  /** The nodes whose grad the step changed, with their grad after it. */
+  grads: [node: number, grad: string][];
+  /** The step in words: the chain rule with its numbers. */
+  text: string;
+}
+
+export interface GraphData {
+  /** Every value, in topological order (each after its inputs): the table's rows. */
+  values: GraphValue[];
+  /** The output's node: the value drawn. */
+  output: number;
+  /** "11 values and 5 operations (…); the output L has data -8.0000." */
+  description: string;
+  /** A grad before any step of backward() has run (formatNumber(0)). */
+  zero: string;
+  /** backward() in order: the output's grad set to 1, then one step per operation. */
+  steps: GraphStep[];
+  /** Why there are no steps, when a node's rule threw. */
+  stepError?: string;
+}
+
+/** Past this many values a graph gets only its description: a table or a walk that long helps nobody. */
+export const MAX_GRAPH_VALUES = 3000;
+
+/**
+ * The table, description and backward steps of the graph under root, as drawDot draws it.
+ * Each step runs the node's own rule (`backwardStep()`, so an operation a reader wrote steps by
+ * its own rule) in backward()'s order (`topologicalOrder()` reversed), from every grad at 0. The
+ * local derivative in a step's text is measured with the same rule on a scratch pass (the
+ * node's grad at 1, its operands' at 0). Every number is written by lib's `formatNumber`.
+ * Leaves every grad as it found it.
+ */
+export function graphData(root: Value): GraphData {
+  const { nodes } = trace(root);
+  const id = new Map(nodes.map((n, i) => [n, i]));
+  const order = root.topologicalOrder();
+  const row = new Map(order.map((n, r) => [n, r]));
+  const name = (v: Value) => v.label || `#${(row.get(v) as number) + 1}`;
+  const values = order.map((v) => ({
+    node: id.get(v) as number,
+    name: name(v),
+    label: v.label,
+    op: v.op,
+    data: formatNumber(v.data),
+    grad: formatNumber(v.grad),
+    inputs: v.children.map((c) => id.get(c) as number),
+  }));
+  const data: GraphData = { values, output: 0, description: describe(root, order, name), zero: formatNumber(0), steps: [] };
+  if (nodes.length > MAX_GRAPH_VALUES) return { ...data, values: [], stepError: `${nodes.length} values are too many to list or step through` };
+  const saved = nodes.map((n) => n.grad);
+  try {
+    data.steps = backwardSteps(root, order, id, name);
+  } catch (e) {
+    data.stepError = `a backward rule failed: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    nodes.forEach((n, i) => (n.grad = saved[i]));
+  }
+  return data;
+}
+
+function describe(root: Value, order: Value[], name: (v: Value) => string): string {
+  const ops = new Map<string, number>();
+  for (const v of order) if (v.op) ops.set(v.op, (ops.get(v.op) ?? 0) + 1);
+  const count = [...ops.values()].reduce((a, b) => a + b, 0);
+  const kinds = [...ops].map(([op, n]) => `${n} ${op}`).join(', ');
+  const values = `${order.length} ${order.length === 1 ? 'value' : 'values'}`;
+  const operations = count === 0 ? 'no operations' : `${count} ${count === 1 ? 'operation' : 'operations'} (${kinds})`;
+  return `A graph of ${values} and ${operations}; its output ${name(root)} has data ${formatNumber(root.data)}.`;
+}
+
+function backwardSteps(root: Value, order: Value[], id: Map<Value, number>, name: (v: Value) => string): GraphStep[] {
+  const inFormula = (v: Value) => (/^[\w#.]+$/.test(name(v)) ? name(v) : `(${name(v)})`);
+  for (const v of order) v.grad = 0;
+  root.grad = 1;
+  const steps: GraphStep[] = [
+    {
+      node: id.get(root) as number,
+      grads: [[id.get(root) as number, formatNumber(1)]],
+      text: `${inFormula(root)}.grad = ${formatNumber(1)}: the output changes one for one with itself.`,
+    },
+  ];
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i];
+    if (!v.op) continue; // a leaf has no rule: backward() passes it by
+    const inputs = [...new Set(v.children)];
+    const local = localDerivatives(v, inputs);
+    const before = inputs.map((c) => c.grad);
+    v.backwardStep();
+    const clauses = inputs.map((c, k) => {
+      const added = c.grad - before[k];
+      const expected = local[k] * v.grad;
+      const now = before[k] === 0 ? '' : `, now ${formatNumber(c.grad)}`;
+      if (Object.is(added, expected) || Math.abs(added - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) {
+        return `${inFormula(c)}.grad += ${formatNumber(local[k])} × ${inFormula(v)}.grad = ${formatNumber(added)}${now}`;
+      }
+      // A rule that does not add local derivative × grad (one that overwrites, say): say what it did.
+      return `${inFormula(c)}.grad went from ${formatNumber(before[k])} to ${formatNumber(c.grad)} (local derivative ${formatNumber(local[k])} × ${inFormula(v)}.grad would add ${formatNumber(expected)})`;
+    });
+    steps.push({
+      node: id.get(v) as number,
+      grads: inputs.map((c) => [id.get(c) as number, formatNumber(c.grad)]),
+      text: `${formula(v, inFormula)}: ${clauses.join('; ')}.`,
+    });
+  }
+  return steps;
+}
+
+/** ∂v/∂c for each input c, by v's own rule on a scratch pass: v.grad = 1, the inputs' grads 0. */
+function localDerivatives(v: Value, inputs: Value[]): number[] {
+  const saved = [v.grad, ...inputs.map((c) => c.grad)];
+  v.grad = 1;
+  for (const c of inputs) c.grad = 0;
+  v.backwardStep();
+  const local = inputs.map((c) => c.grad);
+  v.grad = saved[0];
+  inputs.forEach((c, k) => (c.grad = saved[k + 1]));
+  return local;
+}
+
+/** How v was made, as the chapters write it: `e = a * b`, `o = tanh(n)`. */
+function formula(v: Value, name: (v: Value) => string): string {
+  const [a, b] = v.children;
+  if (b) return `${name(v)} = ${name(a)} ${v.op} ${name(b)}`;
+  return `${name(v)} = ${v.op}(${a ? name(a) : ''})`;
+}
+
+/**
+ * drawDot as cells see it: the same DOT text, and the session remembers which Value each
+ * drawing came from, so that when a cell shows that text its graph comes with a table and
+ * steps. Only the last few drawings are remembered.
+ */
+export class DrawnGraphs {
+  readonly #drawn = new Map<string, { root: Value; options: Parameters<typeof libDrawDot>[1] }>();
+
+  readonly drawDot: typeof libDrawDot = (root, options) => {
+    const dot = libDrawDot(root, options);
+    this.#drawn.delete(dot);
+    this.#drawn.set(dot, { root, options });
+    if (this.#drawn.size > 8) this.#drawn.delete(this.#drawn.keys().next().value as string);
+    return dot;
+  };
+
+  /** What a cell's scope gets: this drawDot, also as lib/graph's when a cell imports it. */
+  scope(libModules: { graph: object }): { drawDot: typeof libDrawDot; __lib: object } {
+    return { drawDot: this.drawDot, __lib: { ...libModules, graph: { ...libModules.graph, drawDot: this.drawDot } } };
+  }
+
+  /** A cell's shown value, a drawn graph with its data when this session drew it. */
+  display(shown: Display | null): Display | null {
+    if (shown?.kind !== 'graph') return shown;
+    const graph = this.take(shown.dot);
+    return graph ? { ...shown, graph } : shown;
+  }
+
+  /**
+   * The data of the graph this DOT text was drawn from, if this session drew it and the graph
+   * still draws the same (its Values may have changed since); then forgets every drawing.
+   */
+  take(dot: string): GraphData | undefined {
+    const drawn = this.#drawn.get(dot);
+    this.#drawn.clear();
+    if (!drawn || libDrawDot(drawn.root, drawn.options) !== dot) return undefined;
+    return graphData(drawn.root);
+  }
+}
