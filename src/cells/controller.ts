@@ -2,9 +2,10 @@
 // the page afresh, showing cell k's output), edit in CodeMirror, stop, reset.
 
 import type { EditorView } from '@codemirror/view';
-import { renderResult } from '../runner/render.ts';
+import { pageLayout } from '../graphs/layout.ts';
+import { prepareGraphs } from '../graphs/prepare.ts';
+import { renderError, renderResult } from '../runner/render.ts';
 import type { CellError, CellResult } from '../runner/session.ts';
-import { dotToSvg } from '../graphviz/page.ts';
 import { type Outcome, Sandbox } from '../sandbox/sandbox.ts';
 
 export type Action = 'run' | 'stop' | 'edit' | 'reset';
@@ -132,6 +133,7 @@ async function run(view: CellView): Promise<void> {
   if (view.runId !== id) return;
   view.runId = undefined;
   view.output.innerHTML = shown.html;
+  prepareGraphs(view.output);
   const ms = Math.round(performance.now() - started);
   view.setStatus(shown.status, shown.status === 'ok' ? `Ran in ${ms.toLocaleString('en')} ms` : shown.status === 'timeout' ? 'Timed out' : 'Failed');
 }
@@ -155,20 +157,20 @@ async function show(outcome: Exclude<Outcome, { kind: 'stopped' }>, chapter: Cel
     const at = line == null ? '' : `, line ${Number(line)}`;
     return failed('error', { name: String(name), message: `${String(message)} (in cell "${chapter[results.length - 1].id}" above${at})` });
   }
-  let svg = '';
-  if (result.value?.kind === 'graph') {
-    try {
-      svg = await dotToSvg(String(result.value.dot), TIME_LIMIT_MS);
-    } catch (e) {
-      return failed('error', { name: 'Error', message: (e as Error).message });
-    }
+  // A graph that cannot be laid out (too big, Graphviz unavailable) is the cell's error.
+  let layoutError: Error | undefined;
+  const layout = (dot: string) => pageLayout(dot, TIME_LIMIT_MS).catch((e: Error) => Promise.reject((layoutError = e)));
+  try {
+    const html = await renderResult(result, layout, { stepper: chapter.at(-1)?.root.hasAttribute('data-step-cell') });
+    return { status: result.error ? 'error' : 'ok', html };
+  } catch (e) {
+    if (layoutError) return failed('error', { name: 'Error', message: layoutError.message });
+    throw e;
   }
-  return { status: result.error ? 'error' : 'ok', html: renderResult(result, () => svg) };
 }
 
 function failed(status: Status, error: Pick<CellError, 'name' | 'message'>): { status: Status; html: string } {
-  const result: CellResult = { logs: [], dropped: 0, value: null, error: { kind: 'runtime', ...error } };
-  return { status, html: renderResult(result, () => '') };
+  return { status, html: renderError(error) };
 }
 
 function stop(view: CellView, status: string): void {

@@ -12,6 +12,8 @@ import { Session } from '../runner/session.ts';
 const CELL_COMPONENT = fileURLToPath(new URL('../components/Cell.astro', import.meta.url));
 const CELL_META = /(?:^|\s)cell(?:=([\w-]+))?(?:\s|$)/;
 const EDITABLE_META = /(?:^|\s)editable(?:\s|$)/;
+// `step`: the cell's graph is shown as a stepper through backward() (src/graphs/).
+const STEP_META = /(?:^|\s)step(?:\s|$)/;
 
 type Item = { kind: 'cell'; node: Code; index: number; parent: { children: RootContent[] } } | { kind: 'inline'; node: InlineCode };
 
@@ -54,6 +56,10 @@ export default function remarkCells() {
         const { name, message, line: at } = result.error;
         throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) failed: ${name}: ${message}${at ? ` (cell line ${at})` : ''}`);
       }
+      const step = STEP_META.test(item.node.meta ?? '');
+      if (step && !(result.value?.kind === 'graph' && result.value.graph?.steps.length)) {
+        throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) is marked step, but its value is not a graph drawn with drawDot that backward() can step through`);
+      }
       const element: MdxJsxFlowElement = {
         type: 'mdxJsxFlowElement',
         name: 'Cell',
@@ -62,6 +68,7 @@ export default function remarkCells() {
           { type: 'mdxJsxAttribute', name: 'code', value: item.node.value },
           { type: 'mdxJsxAttribute', name: 'result', value: JSON.stringify(result) },
           ...(EDITABLE_META.test(item.node.meta ?? '') ? [{ type: 'mdxJsxAttribute' as const, name: 'editable', value: null }] : []),
+          ...(step ? [{ type: 'mdxJsxAttribute' as const, name: 'step', value: null }] : []),
         ],
         children: [],
       };

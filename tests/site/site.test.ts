@@ -39,13 +39,13 @@ describe('the built book', () => {
     let graphs = 0;
     for (const { slug, source } of chapters()) {
       const $ = page(dist, slug);
-      $('[data-output] .cell-graph').each((_, g) => {
+      $('[data-output] [data-graph]').each((_, g) => {
         graphs++;
         expect($(g).find('svg g.node').length).toBeGreaterThan(0);
       });
       // Every cell whose last line draws shows a graph.
       const drawing = source.match(/^drawDot\(/gm)?.length ?? 0;
-      expect($('[data-output] .cell-graph').length).toBeGreaterThanOrEqual(drawing);
+      expect($('[data-output] [data-graph]').length).toBeGreaterThanOrEqual(drawing);
     }
     expect(graphs).toBeGreaterThan(5);
   });
