@@ -28,7 +28,7 @@ export function graphView(dot: string, svg: string, graph: GraphData | undefined
   const label = escapeHtml(description);
   const parts = [
     `<figure class="graph not-content" data-graph data-shape="${escapeHtml(shapeKey(dot))}"${stepper ? ' data-stepper' : ''}>`,
-    toolbar(Boolean(steps), stepper),
+    toolbar(Boolean(steps)),
     // The drawing scales to the column's width by CSS alone, so it is whole on first paint.
     `<div class="graph-viewport" tabindex="0" role="group" aria-label="Drawing: drag or use the arrow keys to move, + and − to zoom, 0 to fit"><div class="graph-stage">`,
     svg.replace(/^<svg role="img" aria-label="[^"]*"/, `<svg role="img" aria-label="${label}"`),
@@ -47,7 +47,7 @@ export function graphView(dot: string, svg: string, graph: GraphData | undefined
   return parts.join('');
 }
 
-function toolbar(steps: boolean, stepper: boolean): string {
+function toolbar(steps: boolean): string {
   const button = (action: string, text: string, title: string, extra = '') =>
     `<button type="button" data-action="${action}" title="${title}"${extra}>${text}</button>`;
   return [
@@ -56,8 +56,8 @@ function toolbar(steps: boolean, stepper: boolean): string {
     button('zoom-out', '−', 'Zoom out (−)', ' aria-label="Zoom out"'),
     button('fit', 'Fit', 'Fit the whole graph (0)'),
     button('fullscreen', 'Full screen', 'Full screen (Escape closes)', ' aria-pressed="false"'),
-    steps ? button('step-back', '◀ Back', 'One step of backward() back', ' aria-label="Step back"') : '',
-    steps ? button('step-forward', stepper ? 'Step backward() ▶' : 'Step ▶', 'One step of backward() forward', ' aria-label="Step forward through backward()"') : '',
+    steps ? button('step-back', '<span aria-hidden="true">◀ </span>Step back', 'One step of backward() back (or ← on this button)') : '',
+    steps ? button('step-forward', 'Step forward<span aria-hidden="true"> ▶</span>', 'One step of backward() forward (or → on this button)') : '',
     `</div>`,
   ].join('');
 }
