@@ -3,7 +3,7 @@
 
 import type { EditorView } from '@codemirror/view';
 import { pageLayout } from '../graphs/layout.ts';
-import { prepareGraphs } from '../graphs/prepare.ts';
+import { prepareGraphs, pristineHtml } from '../graphs/prepare.ts';
 import { renderError, renderResult } from '../runner/render.ts';
 import type { CellError, CellResult } from '../runner/session.ts';
 import { type Outcome, Sandbox } from '../sandbox/sandbox.ts';
@@ -32,7 +32,8 @@ class CellView {
     this.id = root.dataset.cell ?? '';
     this.original = JSON.parse(this.part('[data-source]').textContent ?? '""') as string;
     this.output = this.part('[data-output]');
-    this.originalOutput = this.output.innerHTML;
+    // As built: a graph the reader zoomed or stepped is put back as it was drawn.
+    this.originalOutput = pristineHtml(this.output);
   }
 
   part<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -159,9 +160,12 @@ async function show(outcome: Exclude<Outcome, { kind: 'stopped' }>, chapter: Cel
   }
   // A graph that cannot be laid out (too big, Graphviz unavailable) is the cell's error.
   let layoutError: Error | undefined;
-  const layout = (dot: string) => pageLayout(dot, TIME_LIMIT_MS).catch((e: Error) => Promise.reject((layoutError = e)));
+  const cell = chapter[chapter.length - 1];
+  const built = document.createElement('template');
+  built.innerHTML = cell.originalOutput;
+  const layout = (dot: string) => pageLayout(dot, TIME_LIMIT_MS, built.content).catch((e: Error) => Promise.reject((layoutError = e)));
   try {
-    const html = await renderResult(result, layout, { stepper: chapter.at(-1)?.root.hasAttribute('data-step-cell') });
+    const html = await renderResult(result, layout, { stepper: cell.root.hasAttribute('data-step-cell') });
     return { status: result.error ? 'error' : 'ok', html };
   } catch (e) {
     if (layoutError) return failed('error', { name: 'Error', message: layoutError.message });
@@ -186,5 +190,6 @@ function reset(view: CellView): void {
   const editor = view.editor;
   editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: view.original } });
   view.output.innerHTML = view.originalOutput;
+  prepareGraphs(view.output);
   view.setStatus('idle', '');
 }

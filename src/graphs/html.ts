@@ -11,6 +11,8 @@ import { shapeKey } from './dot.ts';
 export interface GraphViewOptions {
   /** Shown as a stepper: the list of backward()'s steps under the drawing (a cell's `step` meta). */
   stepper?: boolean;
+  /** What the drawing shows, where it has no graph data (drawNetwork's). */
+  description?: string;
 }
 
 /** What the page's script needs to step through backward(): the steps and the grad before them. */
@@ -21,7 +23,7 @@ export interface StepsData {
 
 /** The view of a graph drawn from `dot`, laid out as `svg` (cleaned by cleanGraphvizSvg). Escapes all it is given. */
 export function graphView(dot: string, svg: string, graph: GraphData | undefined, options: GraphViewOptions = {}): string {
-  const description = graph ? String(graph.description) : 'A drawing made by Graphviz from DOT text.';
+  const description = graph ? String(graph.description) : options.description ? String(options.description) : 'A drawing made by Graphviz from DOT text.';
   const steps = graph && Array.isArray(graph.steps) && graph.steps.length > 0 ? graph.steps : undefined;
   const values = graph && Array.isArray(graph.values) ? graph.values : [];
   const stepper = Boolean(options.stepper && steps);

@@ -1,33 +1,39 @@
 // Laying out a graph in the page, as cheaply as it can be: a drawing of the same shape as one
-// already on the page (the build's, or an earlier run's) keeps that layout and changes only its
-// texts (redraw.ts); only a new shape loads Graphviz (616 KB gzipped) and lays it out.
+// already at hand (the cell's own build output first, then earlier layouts, then any graph on
+// the page) keeps that layout and changes only its texts (redraw.ts); only a new shape loads
+// Graphviz (616 KB gzipped) and lays it out.
 
 import { dotToSvg } from '../graphviz/page.ts';
 import { cleanGraphvizSvg } from '../runner/render.ts';
 import { shapeKey } from './dot.ts';
-import { redraw } from './redraw.ts';
 import { pristineSvg } from './prepare.ts';
+import { redraw } from './redraw.ts';
 
 const MAX_KEPT = 16;
-/** Layouts made in this page, by shape: an edited graph drawn again keeps its new layout. */
+/** Layouts Graphviz made in this page, by shape: an edited graph drawn again keeps its new layout. */
 const made = new Map<string, string>();
 
-/** The layout of a graph of this shape already in the page, as it was drawn. */
-function known(key: string): string | undefined {
-  const kept = made.get(key);
-  if (kept) return kept;
-  for (const figure of document.querySelectorAll<HTMLElement>('[data-graph][data-shape]')) {
-    if (figure.dataset.shape === key) return pristineSvg(figure);
-  }
-  return undefined;
+/** Layouts of this shape at hand, the likeliest match first. */
+function layouts(key: string, own?: ParentNode): string[] {
+  const figures = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[data-graph][data-shape]')].filter((f) => f.dataset.shape === key);
+  const found = [...(own ? figures(own).map((f) => f.querySelector('svg')?.outerHTML) : []), made.get(key), ...figures(document).map(pristineSvg)];
+  return [...new Set(found.filter((svg): svg is string => svg !== undefined))];
 }
 
-/** DOT → cleaned SVG for the page; Graphviz (in its worker, with the time limit) only for a new shape. */
-export async function pageLayout(dot: string, timeoutMs: number): Promise<string> {
+/**
+ * DOT → cleaned SVG for the page. Reuses a layout of the same shape when there is one (own: the
+ * cell's output as built, tried first), preferring one whose texts fit without squeezing;
+ * otherwise Graphviz, in its worker, within timeoutMs. Rejects with Graphviz's error.
+ */
+export async function pageLayout(dot: string, timeoutMs: number, own?: ParentNode): Promise<string> {
   const key = shapeKey(dot);
-  const layout = known(key);
-  const reused = layout && redraw(layout, dot);
-  if (reused) return reused;
+  const candidates = layouts(key, own);
+  for (const layout of candidates) {
+    const svg = redraw(layout, dot, { squeeze: false });
+    if (svg) return svg;
+  }
+  const squeezed = candidates.length > 0 ? redraw(candidates[0], dot) : null;
+  if (squeezed) return squeezed;
   const svg = cleanGraphvizSvg(await dotToSvg(dot, timeoutMs));
   made.delete(key);
   made.set(key, svg);

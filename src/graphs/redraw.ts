@@ -16,7 +16,7 @@ const TEXT = /<text([^>]*)>([^<]*)<\/text>/g;
  * texts taken from this DOT; null when that cannot be done faithfully (a node or text missing, a longer
  * text in a font whose widths are not known), and the graph needs Graphviz.
  */
-export function redraw(layout: string, dot: string): string | null {
+export function redraw(layout: string, dot: string, options: { squeeze?: boolean } = {}): string | null {
   const texts = nodeTexts(dot);
   let seen = 0;
   let failed = false;
@@ -32,6 +32,7 @@ export function redraw(layout: string, dot: string): string | null {
       let fit = attributes.replace(/\s(textLength|lengthAdjust)="[^"]*"/g, '');
       if ([...text].length > oldLength) {
         // A longer text than the layout made room for is squeezed into the old one's width.
+        if (options.squeeze === false) return (failed = true), '';
         const size = Number(/font-size="([\d.]+)"/.exec(attributes)?.[1]);
         if (!/font-family="Courier/.test(attributes) || !size) return (failed = true), '';
         fit += ` textLength="${(oldLength * size * COURIER_EM).toFixed(2)}" lengthAdjust="spacingAndGlyphs"`;

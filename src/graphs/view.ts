@@ -65,6 +65,7 @@ export class GraphView {
 
   constructor(figure: HTMLElement) {
     this.figure = figure;
+    keepPristine(figure);
     this.#viewport = figure.querySelector<HTMLElement>('.graph-viewport')!;
     this.#stage = figure.querySelector<HTMLElement>('.graph-stage')!;
     this.#panzoom = Panzoom(this.#stage, {
@@ -273,7 +274,6 @@ export class GraphView {
     const n = data.steps.length;
     if (this.#step === undefined) {
       if (delta < 0) return;
-      keepPristine(this.figure);
       for (const el of [...this.#gradTexts().values(), ...this.figure.querySelectorAll('td[data-grad]')]) this.#before.set(el, el.textContent ?? '');
       this.#step = 0;
     }

@@ -7,7 +7,7 @@ import type { GraphData } from './graph-data.ts';
 // it itself and never takes markup from user code.
 export type Display =
   | { kind: 'text'; text: string }
-  | { kind: 'graph'; dot: string; graph?: GraphData }
+  | { kind: 'graph'; dot: string; graph?: GraphData; description?: string }
   | { kind: 'plot'; xs: number[]; ys: number[]; title: string };
 
 /** What plot(xs, ys) returns: the data of a line plot, drawn when shown. */

@@ -4,7 +4,7 @@
 // Pure: no DOM and no Node APIs.
 
 import type { Value } from '../../lib/engine.ts';
-import { drawDot as libDrawDot, formatNumber, trace } from '../../lib/graph.ts';
+import { drawDot as libDrawDot, drawNetwork as libDrawNetwork, formatNumber, trace } from '../../lib/graph.ts';
 import type { Display } from './format.ts';
 
 /** One value of the graph: a row of its table. Node ids are drawDot's: `n${node}`, in trace order. */
@@ -156,8 +156,23 @@ function formula(v: Value, name: (v: Value) => string): string {
  * drawing came from, so that when a cell shows that text its graph comes with a table and
  * steps. Only the last few drawings are remembered.
  */
+/** A network's drawing in words: its inputs, and each layer's size and activation. */
+export function describeNetwork(model: Parameters<typeof libDrawNetwork>[0]): string {
+  const layers = model.layers.map((layer) => `${layer.neurons.length} ${layer.neurons[0]?.activation ?? ''}`);
+  const nin = model.layers[0]?.neurons[0]?.w.length ?? 0;
+  return `A network of ${nin} inputs and ${layers.length} ${layers.length === 1 ? 'layer' : 'layers'} of neurons (${layers.join(', ')}); each neuron reads every output of the layer before.`;
+}
+
 export class DrawnGraphs {
   readonly #drawn = new Map<string, { root: Value; options: Parameters<typeof libDrawDot>[1] }>();
+  readonly #networks = new Map<string, string>();
+
+  readonly drawNetwork: typeof libDrawNetwork = (model) => {
+    const dot = libDrawNetwork(model);
+    this.#networks.set(dot, describeNetwork(model));
+    if (this.#networks.size > 8) this.#networks.delete(this.#networks.keys().next().value as string);
+    return dot;
+  };
 
   readonly drawDot: typeof libDrawDot = (root, options) => {
     const dot = libDrawDot(root, options);
@@ -168,13 +183,16 @@ export class DrawnGraphs {
   };
 
   /** What a cell's scope gets: this drawDot, also as lib/graph's when a cell imports it. */
-  scope(libModules: { graph: object }): { drawDot: typeof libDrawDot; __lib: object } {
-    return { drawDot: this.drawDot, __lib: { ...libModules, graph: { ...libModules.graph, drawDot: this.drawDot } } };
+  scope(libModules: { graph: object }): { drawDot: typeof libDrawDot; drawNetwork: typeof libDrawNetwork; __lib: object } {
+    const drawing = { drawDot: this.drawDot, drawNetwork: this.drawNetwork };
+    return { ...drawing, __lib: { ...libModules, graph: { ...libModules.graph, ...drawing } } };
   }
 
-  /** A cell's shown value, a drawn graph with its data when this session drew it. */
+  /** A cell's shown value, a drawn graph with its data (or a network with its description) when this session drew it. */
   display(shown: Display | null): Display | null {
     if (shown?.kind !== 'graph') return shown;
+    const network = this.#networks.get(shown.dot);
+    if (network) return { ...shown, description: network };
     const graph = this.take(shown.dot);
     return graph ? { ...shown, graph } : shown;
   }

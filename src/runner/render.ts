@@ -50,7 +50,7 @@ async function renderDisplay(display: Display, layout: Layout, options?: GraphVi
       return `<div class="cell-drawing">${plotSvg(display.xs, display.ys, display.title)}</div>`;
     case 'graph': {
       const dot = String(display.dot);
-      return graphView(dot, cleanGraphvizSvg(await layout(dot)), display.graph, options);
+      return graphView(dot, cleanGraphvizSvg(await layout(dot)), display.graph, { ...options, description: display.description });
     }
     default:
       return '';

@@ -181,6 +181,15 @@ describe('a session’s drawDot', () => {
     expect(imported.value).toMatchObject({ kind: 'graph', graph: { output: 0 } });
   });
 
+  it('describes a network it drew', async () => {
+    const session = new Session();
+    const shown = await session.run('drawNetwork(new MLP(3, [4, 4, 1]))');
+    expect(shown.value).toMatchObject({
+      kind: 'graph',
+      description: 'A network of 3 inputs and 3 layers of neurons (4 tanh, 4 tanh, 1 tanh); each neuron reads every output of the layer before.',
+    });
+  });
+
   it('gives none to DOT it did not draw, or to a graph changed after it was drawn', async () => {
     const session = new Session();
     expect((await session.run('`digraph { a -> b }`')).value).toEqual({ kind: 'graph', dot: 'digraph { a -> b }' });
