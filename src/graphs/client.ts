@@ -1,5 +1,6 @@
-// The graphs' script for reading: shows their controls, and loads the viewer (view.ts, with its
-// pan-and-zoom library) only when a reader reaches for a graph: a control, a pointer or the keyboard on it.
+// The graphs' script for reading: shows their controls, fetches the viewer (view.ts, with its
+// pan-and-zoom library) when a pointer comes near a graph, and hands a graph to it only when a
+// reader acts on it (a control, a press or the keyboard): until then the page is as built.
 
 import { prepareGraphs } from './prepare.ts';
 
@@ -7,25 +8,27 @@ type View = typeof import('./view.ts');
 let loaded: View | undefined;
 let loading: Promise<View> | undefined;
 const view = (): Promise<View> => (loading ??= import('./view.ts').then((v) => (loaded = v)));
+/** Runs use(view) at once if the viewer is here (so it can take this very event), else once it is. */
+const withView = (use: (v: View) => void) => (loaded ? use(loaded) : void view().then(use));
 
 prepareGraphs(document);
 addEventListener('resize', () => prepareGraphs(document));
 
 const figureOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('[data-graph]') : null);
 
-// Controls act within the click once the viewer is loaded, a moment later the first time.
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLElement>('[data-graph] .graph-toolbar [data-action]');
   const figure = figureOf(button ?? null);
-  if (!button || !figure) return;
-  if (loaded) loaded.act(figure, button.dataset.action ?? '');
-  else void view().then((v) => v.act(figure, button.dataset.action ?? ''));
+  if (button && figure) withView((v) => v.act(figure, button.dataset.action ?? ''));
 });
 
-// Reaching for a graph loads the viewer, which then takes its pointer, wheel and keys itself.
-for (const type of ['pointerover', 'focusin', 'touchstart'] as const) {
+// A press on the drawing, or focus on it or its controls: the viewer takes over (in the capture phase, so that the
+// pan-and-zoom library it binds still sees this press when the viewer is already loaded).
+for (const type of ['pointerdown', 'focusin'] as const) {
   document.addEventListener(type, (event) => {
-    const figure = figureOf(event.target);
-    if (figure && !loaded) void view().then((v) => v.enhance(figure));
-  }, { passive: true });
+    const part = (event.target as Element | null)?.closest?.('[data-graph] :is(.graph-viewport, .graph-toolbar)');
+    const figure = figureOf(part ?? null);
+    if (figure) withView((v) => v.enhance(figure));
+  }, { capture: true, passive: true });
 }
+document.addEventListener('pointerover', (event) => void (figureOf(event.target) && view()), { passive: true });

@@ -1,7 +1,7 @@
 // The graph view made live (html.ts makes its markup): zoom and pan with @panzoom/panzoom
 // (wheel, drag, pinch) and keys (+ − 0, arrows); full screen, which Escape closes; and
 // backward() one step at a time, from the steps the graph was drawn with. Loaded when a reader
-// first reaches for a graph (client.ts).
+// first reaches for a graph, and made live on a graph when the reader acts on it (client.ts).
 //
 // Other widgets use three functions: enhance(figure) makes a graph view live, markNode(figure,
 // node, attribute) marks one node of its drawing (and its table row), and showLarge(figure)

@@ -208,7 +208,9 @@ describe('stepping through backward()', () => {
     // Back to step 0 (every grad 0), then once more: the drawing as the cell drew it.
     for (let k = n - 1; k >= 0; k--) await figure.locator('[data-action="step-back"]').click();
     expect(await figure.getAttribute('data-step')).toBe(`0/${n}`);
-    expect(Object.values(await drawn(figure)).every(([, , grad]) => grad === 'grad 0.0000')).toBe(true);
+    const zero = Object.values(await drawn(figure));
+    expect(zero).toHaveLength(7);
+    expect(zero.filter(([, , grad]) => grad === 'grad 0.0000')).toHaveLength(7);
     expect(await figure.locator('svg g[data-current]').count()).toBe(0);
     await figure.locator('[data-action="step-back"]').click();
     expect(await figure.getAttribute('data-step')).toBeNull();
