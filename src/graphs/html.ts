@@ -53,7 +53,7 @@ function toolbar(steps: boolean): string {
   const button = (action: string, text: string, title: string, extra = '') =>
     `<button type="button" data-action="${action}" title="${title}"${extra}>${text}</button>`;
   return [
-    `<div class="graph-toolbar" role="toolbar" aria-label="Graph" hidden>`,
+    `<div class="graph-toolbar" role="group" aria-label="Graph controls" hidden>`,
     button('zoom-in', '+', 'Zoom in (+)', ' aria-label="Zoom in"'),
     button('zoom-out', '−', 'Zoom out (−)', ' aria-label="Zoom out"'),
     button('fit', 'Fit', 'Fit the whole graph (0)'),

@@ -88,10 +88,18 @@ export class GraphView {
     this.#viewport.addEventListener('wheel', (event) => this.#wheel(event), { passive: false });
     this.#viewport.addEventListener('keydown', (event) => this.#key(event));
     figure.querySelector('.graph-toolbar')?.addEventListener('keydown', (event) => this.#toolbarKey(event as KeyboardEvent));
-    document.addEventListener('fullscreenchange', () => {
+    // Page-wide events, let go of once a run has replaced this graph.
+    const onFullscreen = () => {
+      if (!figure.isConnected) return release();
       if (document.fullscreenElement !== figure && figure.hasAttribute('data-fullscreen') && !this.#overlay) this.#closed();
-    });
-    addEventListener('resize', () => this.#panzoom.setOptions({ maxScale: this.#maxScale() }));
+    };
+    const onResize = () => (figure.isConnected ? this.#panzoom.setOptions({ maxScale: this.#maxScale() }) : release());
+    const release = () => {
+      document.removeEventListener('fullscreenchange', onFullscreen);
+      removeEventListener('resize', onResize);
+    };
+    document.addEventListener('fullscreenchange', onFullscreen);
+    addEventListener('resize', onResize);
   }
 
   act(action: string): void {
