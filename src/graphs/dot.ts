@@ -114,3 +114,60 @@ export function shapeKey(dot: string): string {
 export function nodeTexts(dot: string): NodeTexts {
   return parse(dot).texts;
 }
+
+/** What collapsedDot needs of a graph's data (graph-data.ts's GraphData). */
+interface Collapsible {
+  values: { node: number; name: string; label: string; op: string; data: string; grad: string; inputs: number[] }[];
+  groups?: { output: number; nodes: number[]; name: string; summary: string }[];
+}
+
+/**
+ * The graph with each neuron drawn as one box (its name, activation, inputs and output), in
+ * drawDot's style: what a big graph (an MLP's, a loss over a batch) is made of, at a size to
+ * read. The values only neurons read (their parameters and inputs) are inside their boxes; the
+ * rest are drawn as drawDot draws them. Node names are drawDot's (n3) or the neuron's (g0, g1, …).
+ */
+export function collapsedDot(graph: Collapsible, rankdir = 'LR'): string {
+  const groups = Array.isArray(graph.groups) ? graph.groups : [];
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, i) => g.nodes.forEach((n) => groupOf.set(Number(n), i)));
+  const byNode = new Map(graph.values.map((v) => [Number(v.node), v]));
+  // Who reads each value: a neuron (by its box) or an operation outside every neuron.
+  const readers = new Map<number, Set<string>>();
+  for (const v of graph.values) {
+    const reader = groupOf.has(Number(v.node)) ? `g${groupOf.get(Number(v.node))}` : `n${Number(v.node)}_op`;
+    for (const input of v.inputs) {
+      const source = groupOf.get(Number(input));
+      // A neuron's own nodes reading each other stay inside its box.
+      if (source !== undefined && `g${source}` === reader) continue;
+      if (!readers.has(Number(input))) readers.set(Number(input), new Set());
+      readers.get(Number(input))?.add(reader);
+    }
+  }
+  const quote = (text: string) => text.replace(/[\\"{}|<>]/g, (c) => `\\${c}`);
+  const lines = ['digraph {', `  graph [rankdir=${rankdir === 'TB' ? 'TB' : 'LR'}];`, '  node [fontname="Courier"];'];
+  groups.forEach((g, i) => {
+    const out = byNode.get(Number(g.output));
+    lines.push(`  g${i} [shape=Mrecord, label="{ ${quote(String(g.name))} | ${quote(String(g.summary))} | grad ${quote(String(out?.grad))} }"];`);
+  });
+  const edges = new Set<string>();
+  for (const v of graph.values) {
+    const n = Number(v.node);
+    const source = groupOf.get(n);
+    const targets = readers.get(n) ?? new Set<string>();
+    if (source !== undefined) {
+      for (const t of targets) edges.add(`  g${source} -> ${t};`);
+      continue;
+    }
+    // A leaf only neurons read (a parameter, an input) is inside their boxes.
+    if (!v.op && targets.size > 0 && [...targets].every((t) => t.startsWith('g'))) continue;
+    lines.push(`  n${n} [shape=record, label="{ ${quote(String(v.label))} | data ${quote(String(v.data))} | grad ${quote(String(v.grad))} }"];`);
+    if (v.op) {
+      lines.push(`  n${n}_op [label="${quote(String(v.op))}"];`);
+      lines.push(`  n${n}_op -> n${n};`);
+    }
+    for (const t of targets) edges.add(`  n${n} -> ${t};`);
+  }
+  lines.push(...edges, '}');
+  return lines.join('\n');
+}

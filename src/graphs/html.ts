@@ -13,6 +13,8 @@ export interface GraphViewOptions {
   stepper?: boolean;
   /** What the drawing shows, where it has no graph data (drawNetwork's). */
   description?: string;
+  /** The drawing with each neuron as one box (dot.ts's collapsedDot), and its layout. */
+  collapsed?: { dot: string; svg: string };
 }
 
 /** What the page's script needs to step through backward(): the steps and the grad before them. */
@@ -30,7 +32,7 @@ export function graphView(dot: string, svg: string, graph: GraphData | undefined
   const label = escapeHtml(description);
   const parts = [
     `<figure class="graph not-content" data-graph data-shape="${escapeHtml(shapeKey(dot))}"${stepper ? ' data-stepper' : ''}>`,
-    toolbar(Boolean(steps)),
+    toolbar(Boolean(steps), Boolean(options.collapsed)),
     // The drawing scales to the column's width by CSS alone, so it is whole on first paint.
     `<div class="graph-viewport" tabindex="0" role="group" aria-label="Drawing: drag or use the arrow keys to move, + and − to zoom, 0 to fit"><div class="graph-stage">`,
     svg.replace(/^<svg role="img" aria-label="[^"]*"/, `<svg role="img" aria-label="${label}"`),
@@ -44,12 +46,17 @@ export function graphView(dot: string, svg: string, graph: GraphData | undefined
   } else if (graph?.stepError) {
     parts.push(`<p class="graph-step">Cannot step through backward(): ${escapeHtml(String(graph.stepError))}.</p>`);
   }
+  if (options.collapsed) {
+    // Shown in the drawing's place by the Neurons as boxes control.
+    const { dot: boxes, svg: drawn } = options.collapsed;
+    parts.push(`<template data-graph-collapsed data-shape="${escapeHtml(shapeKey(boxes))}">${drawn.replace(/^<svg role="img" aria-label="[^"]*"/, `<svg role="img" aria-label="${label} Each neuron is drawn as one box."`)}</template>`);
+  }
   if (values.length > 0) parts.push(table(values));
   parts.push('</figure>');
   return parts.join('');
 }
 
-function toolbar(steps: boolean): string {
+function toolbar(steps: boolean, collapsible: boolean): string {
   const button = (action: string, text: string, title: string, extra = '') =>
     `<button type="button" data-action="${action}" title="${title}"${extra}>${text}</button>`;
   return [
@@ -58,6 +65,7 @@ function toolbar(steps: boolean): string {
     button('zoom-out', '−', 'Zoom out (−)', ' aria-label="Zoom out"'),
     button('fit', 'Fit', 'Fit the whole graph (0)'),
     button('fullscreen', 'Full screen', 'Full screen (Escape closes)', ' aria-pressed="false"'),
+    collapsible ? button('collapse', 'Neurons as boxes', 'Draw each neuron as one box', ' aria-pressed="false"') : '',
     steps ? button('step-back', '<span aria-hidden="true">◀ </span>Step back', 'One step of backward() back (or ← on this button)') : '',
     steps ? button('step-forward', 'Step forward<span aria-hidden="true"> ▶</span>', 'One step of backward() forward (or → on this button)') : '',
     `</div>`,

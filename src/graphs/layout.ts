@@ -15,8 +15,12 @@ const made = new Map<string, string>();
 
 /** Layouts of this shape at hand, the likeliest match first. */
 function layouts(key: string, own?: ParentNode): string[] {
-  const figures = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[data-graph][data-shape]')].filter((f) => f.dataset.shape === key);
-  const found = [...(own ? figures(own).map((f) => f.querySelector('svg')?.outerHTML) : []), made.get(key), ...figures(document).map(pristineSvg)];
+  // Graph views, and their drawings with neurons as boxes (in a template).
+  const drawn = (root: ParentNode, kept: (figure: Element) => string | undefined) =>
+    [...root.querySelectorAll<HTMLElement>('[data-graph][data-shape], template[data-shape]')]
+      .filter((el) => el.dataset.shape === key)
+      .map((el) => (el instanceof HTMLTemplateElement ? el.content.querySelector('svg')?.outerHTML : kept(el)));
+  const found = [...(own ? drawn(own, (f) => f.querySelector('svg')?.outerHTML) : []), made.get(key), ...drawn(document, pristineSvg)];
   return [...new Set(found.filter((svg): svg is string => svg !== undefined))];
 }
 

@@ -29,7 +29,7 @@ export function keepPristine(figure: Element): void {
 /** The graph's SVG as it was drawn, before stepping or marks changed it: a layout to reuse. */
 export function pristineSvg(figure: Element): string | undefined {
   const kept = pristine.get(figure);
-  return kept ? /<svg[\s\S]*<\/svg>/.exec(kept)?.[0] : figure.querySelector('svg')?.outerHTML;
+  return kept ? /<svg[\s\S]*?<\/svg>/.exec(kept)?.[0] : figure.querySelector('svg')?.outerHTML;
 }
 
 /** A container's HTML with each graph in it as it was drawn (a cell's output, for its Reset). */

@@ -3,6 +3,8 @@
 // backward() one step at a time, from the steps the graph was drawn with. Loaded when a reader
 // first reaches for a graph, and made live on a graph when the reader acts on it (client.ts).
 //
+// A big graph of neurons can also be shown with each neuron as one box (dot.ts's collapsedDot).
+//
 // Other widgets use three functions: enhance(figure) makes a graph view live, markNode(figure,
 // node, attribute) marks one node of its drawing (and its table row), and showLarge(figure)
 // opens it full screen at a size where its labels read.
@@ -116,6 +118,8 @@ export class GraphView {
         return this.#stepBy(1);
       case 'step-back':
         return this.#stepBy(-1);
+      case 'collapse':
+        return this.#collapse(this.#full === undefined);
     }
   }
 
@@ -257,6 +261,29 @@ export class GraphView {
     });
   }
 
+  /**
+   * Shows the drawing with each neuron as one box (made with the graph, in a template), or the
+   * full drawing again; stepping shows the full drawing.
+   */
+  #collapse(on: boolean): void {
+    const template = this.figure.querySelector<HTMLTemplateElement>('template[data-graph-collapsed]');
+    const svg = this.#stage.querySelector('svg');
+    if (!template || !svg || on === (this.#full !== undefined)) return;
+    if (on) {
+      this.#full = svg;
+      svg.replaceWith(template.content.cloneNode(true));
+    } else {
+      svg.replaceWith(this.#full as SVGSVGElement);
+      this.#full = undefined;
+    }
+    this.figure.toggleAttribute('data-collapsed', on);
+    this.figure.querySelector('[data-action="collapse"]')?.setAttribute('aria-pressed', String(on));
+    this.#panzoom.reset({ animate: false });
+    requestAnimationFrame(() => this.#panzoom.setOptions({ maxScale: this.#maxScale() }));
+  }
+  /** The full drawing, while the neurons are shown as boxes. */
+  #full: SVGSVGElement | undefined;
+
   #stepsData(): StepsData | undefined {
     if (!this.#steps) {
       const script = this.figure.querySelector('script[data-graph-steps-data]');
@@ -280,6 +307,7 @@ export class GraphView {
     const data = this.#stepsData();
     if (!data) return;
     const n = data.steps.length;
+    this.#collapse(false);
     if (this.#step === undefined) {
       if (delta < 0) return;
       for (const el of [...this.#gradTexts().values(), ...this.figure.querySelectorAll('td[data-grad]')]) this.#before.set(el, el.textContent ?? '');

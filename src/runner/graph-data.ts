@@ -31,7 +31,21 @@ export interface GraphStep {
   text: string;
 }
 
+/** A neuron's own nodes in a big graph: drawn boxed, and collapsible to one box. */
+export interface GraphGroup {
+  /** Its output: the node of its activation. */
+  output: number;
+  /** Every node of its own computation: products, sums and the activation (not its inputs or parameters). */
+  nodes: number[];
+  /** "layer 2, neuron 3", counted from the inputs. */
+  name: string;
+  /** "tanh of 4 inputs = 0.7071" */
+  summary: string;
+}
+
 export interface GraphData {
+  /** Neurons, in a graph with at least two of them (an MLP's): see neuronGroups. */
+  groups?: GraphGroup[];
   /** Every value, in topological order (each after its inputs): the table's rows. */
   values: GraphValue[];
   /** The output's node: the value drawn. */
@@ -73,6 +87,8 @@ export function graphData(root: Value): GraphData {
     inputs: v.children.map((c) => id.get(c) as number),
   }));
   const data: GraphData = { values, output: 0, description: describe(root, order, name), zero: formatNumber(0), steps: [] };
+  const groups = neuronGroups(order, id);
+  if (groups.length >= 2) data.groups = groups;
   if (nodes.length > MAX_GRAPH_VALUES) return { ...data, values: [], stepError: `${nodes.length} values are too many to list or step through` };
   const saved = nodes.map((n) => n.grad);
   try {
@@ -83,6 +99,66 @@ export function graphData(root: Value): GraphData {
     nodes.forEach((n, i) => (n.grad = saved[i]));
   }
   return data;
+}
+
+const ACTIVATIONS = new Set(['tanh', 'ReLU']);
+
+/**
+ * The neurons of a graph, as lib's Neuron computes them: an activation (tanh or ReLU) and the
+ * products and sums under it, back to its parameters, its inputs and other neurons' outputs. A
+ * neuron's layer is one more than the deepest neuron it reads from. The same neuron in several
+ * forward passes (a loss over a batch) is known by its bias, the leaf its sums add directly:
+ * "layer 1, neuron 2, pass 3".
+ */
+function neuronGroups(order: Value[], id: Map<Value, number>): GraphGroup[] {
+  const groupOf = new Map<Value, { layer: number }>();
+  const found: { output: Value; nodes: Value[]; layer: number; inputs: number; bias: string }[] = [];
+  for (const v of order) {
+    if (!ACTIVATIONS.has(v.op)) continue;
+    const nodes = [v];
+    let layer = 1;
+    let inputs = 0;
+    const biases: number[] = [];
+    const stack = [...v.children];
+    const seen = new Set<Value>(stack);
+    while (stack.length > 0) {
+      const u = stack.pop() as Value;
+      const below = groupOf.get(u);
+      if (below) layer = Math.max(layer, below.layer + 1);
+      if (!u.op || below || ACTIVATIONS.has(u.op)) continue;
+      nodes.push(u);
+      if (u.op === '*') inputs++;
+      for (const c of u.children) {
+        if (u.op === '+' && !c.op) biases.push(id.get(c) as number);
+        if (!seen.has(c)) (seen.add(c), stack.push(c));
+      }
+    }
+    if (nodes.length < 3) continue;
+    const group = { output: v, nodes, layer, inputs, bias: `${layer}:${biases.sort((a, b) => a - b).join(',')}` };
+    for (const u of nodes) groupOf.set(u, group);
+    found.push(group);
+  }
+  const neuron = new Map<string, number>();
+  const perLayer = new Map<number, number>();
+  const passes = new Map<string, number>();
+  for (const g of found) {
+    if (!neuron.has(g.bias)) {
+      perLayer.set(g.layer, (perLayer.get(g.layer) ?? 0) + 1);
+      neuron.set(g.bias, perLayer.get(g.layer) as number);
+    }
+    passes.set(g.bias, (passes.get(g.bias) ?? 0) + 1);
+  }
+  const repeated = [...passes.values()].some((n) => n > 1);
+  const pass = new Map<string, number>();
+  return found.map((g) => {
+    pass.set(g.bias, (pass.get(g.bias) ?? 0) + 1);
+    return {
+      output: id.get(g.output) as number,
+      nodes: g.nodes.map((u) => id.get(u) as number),
+      name: `layer ${g.layer}, neuron ${neuron.get(g.bias)}${repeated ? `, pass ${pass.get(g.bias)}` : ''}`,
+      summary: `${g.output.op} of ${g.inputs} ${g.inputs === 1 ? 'input' : 'inputs'} = ${formatNumber(g.output.data)}`,
+    };
+  });
 }
 
 function describe(root: Value, order: Value[], name: (v: Value) => string): string {

@@ -1,8 +1,10 @@
 // A cell's result as HTML: the one renderer for the build and for the browser.
 
+import { collapsedDot } from '../graphs/dot.ts';
 import { type GraphViewOptions, graphView } from '../graphs/html.ts';
 import { type Display, escapeHtml } from './format.ts';
 import { plotSvg } from './plot.ts';
+import type { GraphData } from './graph-data.ts';
 import type { CellError, CellResult } from './session.ts';
 
 /**
@@ -50,7 +52,12 @@ async function renderDisplay(display: Display, layout: Layout, options?: GraphVi
       return `<div class="cell-drawing">${plotSvg(display.xs, display.ys, display.title)}</div>`;
     case 'graph': {
       const dot = String(display.dot);
-      return graphView(dot, cleanGraphvizSvg(await layout(dot)), display.graph, { ...options, description: display.description });
+      const svg = cleanGraphvizSvg(await layout(dot));
+      // A big graph of neurons also gets a drawing with each neuron as one box.
+      const groups = display.graph?.groups;
+      const boxes = Array.isArray(groups) && groups.length > 0 ? collapsedDot(display.graph as GraphData, /rankdir=TB/.test(dot) ? 'TB' : 'LR') : undefined;
+      const collapsed = boxes ? { dot: boxes, svg: cleanGraphvizSvg(await layout(boxes)) } : undefined;
+      return graphView(dot, svg, display.graph, { ...options, description: display.description, collapsed });
     }
     default:
       return '';

@@ -170,6 +170,28 @@ describe('exploring a graph', () => {
   });
 });
 
+describe('a big graph, neurons as boxes', () => {
+  it('draws each neuron as one box and back, readable at full screen', async () => {
+    const { context, page } = await open('/training/');
+    const figure = cellOf(page, 'loss-graph').locator('[data-graph]');
+    const values = Object.keys(await drawn(figure)).length;
+    await figure.locator('[data-action="collapse"]').click();
+    await expect.poll(() => figure.getAttribute('data-collapsed')).toBe('');
+    expect(await figure.locator('[data-action="collapse"]').getAttribute('aria-pressed')).toBe('true');
+    const boxes = figure.locator('.graph-viewport svg g.node[data-node^="g"]');
+    // Chapter 3's network has 4 + 4 + 1 neurons, and the loss runs it on 4 examples.
+    expect(await boxes.count()).toBe(36);
+    expect(await boxes.first().locator('text').first().textContent()).toMatch(/^layer \d, neuron \d, pass \d$/);
+    expect(Object.keys(await drawn(figure)).length).toBeLessThan(values / 5);
+    // Stepping needs every node: it brings back the full drawing.
+    await figure.locator('[data-action="step-forward"]').click();
+    expect(await figure.getAttribute('data-collapsed')).toBeNull();
+    expect(Object.keys(await drawn(figure))).toHaveLength(values);
+    expect(await figure.locator('[data-action="collapse"]').getAttribute('aria-pressed')).toBe('false');
+    await context.close();
+  });
+});
+
 describe('stepping through backward()', () => {
   let context: BrowserContext;
   let page: Page;

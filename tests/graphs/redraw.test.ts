@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Value } from '../../lib/engine.ts';
 import { drawDot, drawNetwork } from '../../lib/graph.ts';
 import { MLP } from '../../lib/nn.ts';
-import { dotShape, nodeTexts, shapeKey } from '../../src/graphs/dot.ts';
+import { collapsedDot, dotShape, nodeTexts, shapeKey } from '../../src/graphs/dot.ts';
 import { redraw } from '../../src/graphs/redraw.ts';
+import { graphData } from '../../src/runner/graph-data.ts';
 import { cleanGraphvizSvg } from '../../src/runner/render.ts';
 
 let graphviz: Graphviz;
@@ -89,5 +90,25 @@ describe('redraw', () => {
     const hand = (label: string) => `digraph {\n  a [label="${label}"];\n}`;
     expect(redraw(layout(hand('one')), hand('one\\ntwo'))).toBeNull();
     expect(redraw(layout(hand('one')), hand('a much longer label'))).toBeNull();
+  });
+});
+
+describe('collapsedDot', () => {
+  it('draws each neuron of a batch as one box, its parameters and inputs inside, wired layer to layer', () => {
+    const model = new MLP(3, [4, 4, 1]);
+    const loss = [[2, 3, -1], [3, -1, 0.5]].map((x) => (model.forward(x) as Value).sub(1).pow(2)).reduce((a, b) => a.add(b));
+    const data = graphData(loss);
+    const dot = collapsedDot(data);
+    const boxes = [...dot.matchAll(/^ {2}(g\d+) \[shape=Mrecord, label="\{ (layer \d, neuron \d, pass \d) \| tanh of (\d) inputs = -?\d\.\d{4} \| grad -?\d\.\d{4} \}"\];$/gm)];
+    expect(boxes.map((b) => b[2]).sort()).toEqual((data.groups ?? []).map((g) => g.name).sort());
+    expect(boxes).toHaveLength(18);
+    // Layer 2's neurons each read the 4 of layer 1 in their pass; layer 3's reads layer 2's.
+    const edges = [...dot.matchAll(/^ {2}(g\d+) -> (g\d+);$/gm)];
+    expect(edges).toHaveLength(2 * (16 + 4));
+    // Drawn outside the boxes: the loss's own values (a sub, a pow and a constant each per pass, and the sum).
+    const values = [...dot.matchAll(/^ {2}n\d+ \[shape=record/gm)];
+    expect(values.length).toBe(data.values.length - (data.groups ?? []).reduce((n, g) => n + g.nodes.length, 0) - model.parameters().length - 6);
+    // Graphviz reads it.
+    expect(texts(layout(dot))).toMatchObject({ g0: expect.arrayContaining([expect.stringMatching(/^layer \d, neuron \d, pass \d$/)]) });
   });
 });

@@ -199,3 +199,44 @@ describe('a session’s drawDot', () => {
     expect((drawn.value as { graph?: unknown }).graph).toBeUndefined();
   });
 });
+
+describe('graphData: neurons', () => {
+  it("finds each neuron of an MLP's forward pass, layer by layer, with only its own nodes", () => {
+    const model = new MLP(3, [4, 4, 1]);
+    const y = model.forward([2, 3, -1]) as Value;
+    const data = graphData(y);
+    const { nodes } = trace(y);
+    expect(data.groups?.map((g) => g.name)).toEqual([
+      ...[1, 2, 3, 4].map((k) => `layer 1, neuron ${k}`),
+      ...[1, 2, 3, 4].map((k) => `layer 2, neuron ${k}`),
+      'layer 3, neuron 1',
+    ]);
+    const groups = data.groups ?? [];
+    // A neuron of nin inputs: nin products, nin sums (the bias first) and its tanh.
+    expect(groups.map((g) => g.nodes.length)).toEqual([7, 7, 7, 7, 9, 9, 9, 9, 9]);
+    for (const g of groups) {
+      expect(nodes[g.output].op).toBe('tanh');
+      expect(g.summary).toBe(`tanh of ${(g.nodes.length - 1) / 2} inputs = ${formatNumber(nodes[g.output].data)}`);
+      // No parameter, input or leaf of any kind is inside a neuron, and no node is in two.
+      for (const n of g.nodes) expect(nodes[n].op).not.toBe('');
+    }
+    const all = groups.flatMap((g) => g.nodes);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe(nodes.filter((n) => n.op).length);
+  });
+
+  it('knows the same neuron in each forward pass of a batch by its parameters', () => {
+    const model = new MLP(2, [3, 1]);
+    const outputs = [[1, 2], [3, -1]].map((x) => model.forward(x) as Value);
+    const loss = outputs[0].add(outputs[1]);
+    const names = graphData(loss).groups?.map((g) => g.name).sort();
+    expect(names).toEqual(
+      [1, 2].flatMap((p) => [...[1, 2, 3].map((k) => `layer 1, neuron ${k}, pass ${p}`), `layer 2, neuron 1, pass ${p}`]).sort(),
+    );
+  });
+
+  it('groups nothing in a graph of one neuron', () => {
+    const x = new Value(1, { label: 'x' });
+    expect(graphData(x.mul(2).add(1).tanh()).groups).toBeUndefined();
+  });
+});

@@ -95,7 +95,7 @@ describe('every drawn graph of every chapter', () => {
         tables++;
         const rows = new Map<string | undefined, string[]>();
         table.find('tbody tr').each((__, tr) => void rows.set($(tr).attr('data-node'), $(tr).find('th, td').map((___, c) => $(c).text()).get()));
-        const values = $(figure).find('svg g.node[data-node]').filter((__, g) => /^n\d+$/.test($(g).attr('data-node') ?? ''));
+        const values = $(figure).find('.graph-viewport svg g.node[data-node]').filter((__, g) => /^n\d+$/.test($(g).attr('data-node') ?? ''));
         expect(rows.size).toBe(values.length);
         values.each((__, g) => {
           const texts = $(g).find('text').map((___, t) => $(t).text()).get();
