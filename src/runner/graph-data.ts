@@ -258,12 +258,6 @@ export class DrawnGraphs {
     return dot;
   };
 
-  /** What a cell's scope gets: this drawDot, also as lib/graph's when a cell imports it. */
-  scope(libModules: { graph: object }): { drawDot: typeof libDrawDot; drawNetwork: typeof libDrawNetwork; __lib: object } {
-    const drawing = { drawDot: this.drawDot, drawNetwork: this.drawNetwork };
-    return { ...drawing, __lib: { ...libModules, graph: { ...libModules.graph, ...drawing } } };
-  }
-
   /** A cell's shown value, a drawn graph with its data (or a network with its description) when this session drew it. */
   display(shown: Display | null): Display | null {
     if (shown?.kind !== 'graph') return shown;
@@ -284,3 +278,6 @@ export class DrawnGraphs {
     return graphData(drawn.root);
   }
 }
+
+/** The one recorder cells' drawDot and drawNetwork go through (a build realm or a sandbox worker runs one session at a time). */
+export const drawnGraphs = new DrawnGraphs();

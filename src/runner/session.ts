@@ -3,7 +3,7 @@
 
 import { CellSyntaxError, compileCell } from './compile.ts';
 import { type Display, display, formatInline, formatLogArgs } from './format.ts';
-import { DrawnGraphs } from './graph-data.ts';
+import { drawnGraphs } from './graph-data.ts';
 import { globals, libModules } from './scope.ts';
 
 export interface LogLine {
@@ -36,9 +36,6 @@ const PRELUDE = 'with (__scope) {\n';
 
 export class Session {
   readonly #scope: Record<string, unknown>;
-  // Graphs (src/runner/graph-data.ts): the drawDot cells see remembers what it drew, so that a
-  // drawn graph's output carries its table of values and its backward steps.
-  readonly #graphs = new DrawnGraphs();
   #logs: LogLine[] = [];
   #dropped = 0;
 
@@ -48,7 +45,7 @@ export class Session {
       else this.#dropped++;
     };
     const console = { log: log('log'), info: log('info'), debug: log('log'), warn: log('warn'), error: log('error') };
-    this.#scope = Object.create({ ...globals, console, ...this.#graphs.scope(libModules) });
+    this.#scope = Object.create({ ...globals, console, __lib: libModules });
   }
 
   /** Runs one cell; its variables stay for the cells after it. Never throws. */
@@ -57,7 +54,8 @@ export class Session {
     this.#dropped = 0;
     try {
       const value = await this.#execute(source);
-      return { logs: this.#logs, dropped: this.#dropped, value: this.#graphs.display(display(value)), error: null };
+      // A drawn graph's table and steps (graph-data.ts), for the drawing cells' drawDot remembered.
+      return { logs: this.#logs, dropped: this.#dropped, value: drawnGraphs.display(display(value)), error: null };
     } catch (e) {
       return { logs: this.#logs, dropped: this.#dropped, value: null, error: describeError(e) };
     }
