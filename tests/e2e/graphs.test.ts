@@ -183,6 +183,8 @@ describe('a big graph, neurons as boxes', () => {
     expect(await boxes.count()).toBe(36);
     expect(await boxes.first().locator('text').first().textContent()).toMatch(/^layer \d, neuron \d, pass \d$/);
     expect(Object.keys(await drawn(figure)).length).toBeLessThan(values / 5);
+    const { violations } = await new AxeBuilder({ page }).include('[data-cell="loss-graph"]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     // Stepping needs every node: it brings back the full drawing.
     await figure.locator('[data-action="step-forward"]').click();
     expect(await figure.getAttribute('data-collapsed')).toBeNull();
