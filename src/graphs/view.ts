@@ -279,7 +279,10 @@ export class GraphView {
     this.figure.toggleAttribute('data-collapsed', on);
     this.figure.querySelector('[data-action="collapse"]')?.setAttribute('aria-pressed', String(on));
     this.#panzoom.reset({ animate: false });
-    requestAnimationFrame(() => this.#panzoom.setOptions({ maxScale: this.#maxScale() }));
+    requestAnimationFrame(() => {
+      this.#panzoom.setOptions({ maxScale: this.#maxScale() });
+      prepareGraphs(this.figure.parentElement ?? document);
+    });
   }
   /** The full drawing, while the neurons are shown as boxes. */
   #full: SVGSVGElement | undefined;
