@@ -1,11 +1,13 @@
 // npm run bench:web: what a reader's browser downloads and waits for, in Chromium on the built
-// site: JavaScript to read a chapter, on the first Run, first Edit and first graph; and the time
-// from Run to output for the MLP cell once everything is loaded. Prints a table, then one JSON line.
+// site: JavaScript to read a chapter, on the first Run, first Edit and first graph; the time
+// from Run to output for the MLP cell once everything is loaded; and a graph redrawn after an
+// edit that keeps its shape (Gradients' expression cell: no Graphviz, under 150 ms). Prints a
+// table, then one JSON line.
 
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
 import { buildSite } from '../tools/built-site.ts';
-import { cellOf, launch, pagesWithCells, run, serve } from '../tools/browser.ts';
+import { cellOf, launch, pagesWithCells, run, serve, setCode } from '../tools/browser.ts';
 
 const CELL = process.argv[2] ?? 'mlp';
 const RUNS = 15;
@@ -24,26 +26,29 @@ interface Script {
   bytes: number;
   gzip: number;
 }
-let scripts: Script[] = [];
-const pending: Promise<void>[] = [];
-page.on('response', (response: Response) => {
-  if (!response.url().endsWith('.js')) return;
-  pending.push(
-    response.body().then(
-      (body) => void scripts.push({ url: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body).length }),
-      () => undefined,
-    ),
-  );
-});
 
-/** The scripts fetched while `step` ran and the network settled after it. */
-async function scriptsDuring(step: () => Promise<unknown>): Promise<Script[]> {
-  scripts = [];
-  await step();
-  await page.waitForLoadState('networkidle', { timeout: 120_000 });
-  await Promise.all(pending.splice(0));
-  return scripts;
+/** Records the scripts a page fetches; scriptsDuring(step) gives those fetched while step ran and the network settled. */
+function recorder(p: Page) {
+  let scripts: Script[] = [];
+  const pending: Promise<void>[] = [];
+  p.on('response', (response: Response) => {
+    if (!response.url().endsWith('.js')) return;
+    pending.push(
+      response.body().then(
+        (body) => void scripts.push({ url: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body).length }),
+        () => undefined,
+      ),
+    );
+  });
+  return async (step: () => Promise<unknown>): Promise<Script[]> => {
+    scripts = [];
+    await step();
+    await p.waitForLoadState('networkidle', { timeout: 120_000 });
+    await Promise.all(pending.splice(0));
+    return scripts;
+  };
 }
+const scriptsDuring = recorder(page);
 
 const sum = (list: Script[]) => ({
   bytes: list.reduce((n, s) => n + s.bytes, 0),
@@ -51,13 +56,17 @@ const sum = (list: Script[]) => ({
   files: list.length,
 });
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker)[.\w-]*\.js$/.test(s.url);
+const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker|view|panzoom)[.\w-]*\.js$/.test(s.url);
 
 const read = await scriptsDuring(() => page.goto(server.origin + chapter.path));
 const readCells = read.filter(ours);
 const firstRun = await scriptsDuring(() => run(cellOf(page, CELL)));
 const firstEdit = await scriptsDuring(() => cellOf(page, CELL).locator('[data-action="edit"]').click().then(() => cellOf(page, CELL).locator('.cm-content').waitFor()));
-const firstGraph = await scriptsDuring(() => run(cellOf(page, graphCell)));
+// A graph of a shape the page has not drawn (one of the same shape reuses its layout: no Graphviz).
+const firstGraph = await scriptsDuring(async () => {
+  await setCode(cellOf(page, graphCell), "drawDot(new Value(1, { label: 'a new shape' }).tanh())");
+  return run(cellOf(page, graphCell));
+});
 
 /** Milliseconds from the Run click to the output, measured in the page itself. */
 async function runToOutput(p: Page, id: string): Promise<number> {
@@ -77,15 +86,43 @@ async function runToOutput(p: Page, id: string): Promise<number> {
     id,
   );
 }
-// Back to the cell's own code (the first Edit left it open but unchanged), then time it.
+// Back to the cells' own code (the first Edit left it open but unchanged), then time it.
+await cellOf(page, graphCell).locator('[data-action="reset"]').click();
 await cellOf(page, CELL).locator('[data-action="reset"]').click();
 const times: number[] = [];
 for (let i = 0; i < RUNS; i++) times.push(await runToOutput(page, CELL));
 const status = await cellOf(page, CELL).getAttribute('data-status');
 if (status !== 'ok') throw new Error(`the ${CELL} cell ended ${status}`);
-const sorted = [...times].sort((a, b) => a - b);
-const median = sorted[Math.floor(sorted.length / 2)];
-const worst = sorted.at(-1)!;
+const median = medianOf(times);
+const worst = Math.max(...times);
+
+function medianOf(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+// The graph viewer's own JavaScript, loaded when a reader first reaches for a graph.
+const viewer = await scriptsDuring(() => page.locator('[data-graph] [data-action="zoom-in"]').first().click());
+
+// Gradients, in a fresh browser context (nothing cached): the first Run loads the runner; then
+// each Run after an edit of one number in the expression cell redraws expression-grads' graph.
+const gradients = await (await browser.newContext()).newPage();
+const gradientsScripts = recorder(gradients);
+await gradients.goto(`${server.origin}/gradients/`);
+const expression = cellOf(gradients, 'expression');
+const source = JSON.parse((await expression.locator('script[data-source]').textContent()) ?? '""') as string;
+if (!source.includes("new Value(2.0, { label: 'a' })")) throw new Error("Gradients' expression cell no longer says new Value(2.0, { label: 'a' })");
+const firstLoad = await gradientsScripts(() => run(cellOf(gradients, 'expression-grads')));
+const redraws: number[] = [];
+const redrawScripts = await gradientsScripts(async () => {
+  for (let i = 0; i < RUNS; i++) {
+    await setCode(expression, source.replace("new Value(2.0, { label: 'a' })", `new Value(${(3 + i / 8).toFixed(3)}, { label: 'a' })`));
+    redraws.push(await runToOutput(gradients, 'expression-grads'));
+  }
+});
+const redrawGraphviz = redrawScripts.filter((s) => s.url.includes('graphviz'));
+const redrawStatus = await cellOf(gradients, 'expression-grads').getAttribute('data-status');
+if (redrawStatus !== 'ok') throw new Error(`expression-grads ended ${redrawStatus}`);
 
 // The moons demo's first Play: the scripts it adds to those its chapter loaded, until step 100.
 const moonsRead = await scriptsDuring(() => page.goto(`${server.origin}/moons/`));
@@ -107,10 +144,14 @@ row('read: of which the cells', readCells);
 row('read: Starlight and other widgets', read.filter((s) => !ours(s)));
 row('first Run (no graph)', firstRun);
 row('first Edit', firstEdit);
-row(`first graph (cell "${graphCell}")`, firstGraph);
+row(`first graph of a new shape ("${graphCell}")`, firstGraph);
+row('first reach for a graph (the viewer)', viewer);
 row('/moons/: read, all JavaScript', moonsRead);
 row('/moons/: first Play', firstPlay);
 console.log(`Run to output, cell "${CELL}" (cells 1…${chapter.cells.indexOf(CELL) + 1}): median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms`);
+row('Gradients: first Run of expression-grads', firstLoad);
+row(`Gradients: ${RUNS} edited redraws`, redrawScripts);
+console.log(`Edit a number in Gradients' expression cell and Run expression-grads: Graphviz ${redrawGraphviz.reduce((n, s) => n + s.bytes, 0)} bytes; output drawn in median ${medianOf(redraws).toFixed(0)} ms, worst ${Math.max(...redraws).toFixed(0)} ms`);
 console.log(
   JSON.stringify({
     page: chapter.path,
@@ -121,5 +162,7 @@ console.log(
     firstGraphJs: sum(firstGraph),
     moonsFirstPlayJs: sum(firstPlay),
     runToOutputMs: { median, worst, runs: RUNS },
+    viewerJs: sum(viewer),
+    sameShapeRedraw: { graphvizBytes: redrawGraphviz.reduce((n, s) => n + s.bytes, 0), medianMs: medianOf(redraws), worstMs: Math.max(...redraws), runs: RUNS },
   }),
 );

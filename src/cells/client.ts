@@ -15,7 +15,8 @@ const withController = (use: (c: Controller) => unknown) => {
 for (const controls of document.querySelectorAll<HTMLElement>('.cell-controls')) controls.hidden = false;
 
 document.addEventListener('click', (event) => {
-  const button = (event.target as Element | null)?.closest<HTMLElement>('.cell [data-action]');
+  // The cell's own buttons: a graph in its output has controls of its own (src/graphs/).
+  const button = (event.target as Element | null)?.closest<HTMLElement>('.cell-controls [data-action]');
   const cell = button?.closest<HTMLElement>('.cell');
   if (!button || !cell || button.getAttribute('aria-disabled') === 'true') return;
   withController((c) => c.act(button.dataset.action as Action, cell));

@@ -2,9 +2,10 @@
 // the page afresh, showing cell k's output), edit in CodeMirror, stop, reset.
 
 import type { EditorView } from '@codemirror/view';
-import { errorPlace, renderResult } from '../runner/render.ts';
+import { pageLayout } from '../graphs/layout.ts';
+import { prepareGraphs, pristineHtml } from '../graphs/prepare.ts';
+import { errorPlace, renderError, renderResult } from '../runner/render.ts';
 import type { CellError, CellResult } from '../runner/session.ts';
-import { dotToSvg } from '../graphviz/page.ts';
 import { type Outcome, Sandbox } from '../sandbox/sandbox.ts';
 
 export type Action = 'run' | 'stop' | 'edit' | 'reset';
@@ -31,7 +32,8 @@ class CellView {
     this.id = root.dataset.cell ?? '';
     this.original = JSON.parse(this.part('[data-source]').textContent ?? '""') as string;
     this.output = this.part('[data-output]');
-    this.originalOutput = this.output.innerHTML;
+    // As built: a graph the reader zoomed or stepped is put back as it was drawn.
+    this.originalOutput = pristineHtml(this.output);
   }
 
   part<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -132,6 +134,7 @@ async function run(view: CellView): Promise<void> {
   if (view.runId !== id) return;
   view.runId = undefined;
   view.output.innerHTML = shown.html;
+  prepareGraphs(view.output);
   const ms = Math.round(performance.now() - started);
   view.setStatus(shown.status, shown.status === 'ok' ? `Ran in ${ms.toLocaleString('en')} ms` : shown.status === 'timeout' ? 'Timed out' : 'Failed');
 }
@@ -155,21 +158,24 @@ async function show(outcome: Exclude<Outcome, { kind: 'stopped' }>, chapter: Cel
     const at = errorPlace({ ...result.error, from: undefined }).replace(/^ \((.*)\)$/, ', $1');
     return failed('error', { name: String(name), message: `${String(message)} (in cell "${chapter[results.length - 1].id}" above${at})` });
   }
-  let svg = '';
-  if (result.value?.kind === 'graph') {
-    try {
-      svg = await dotToSvg(String(result.value.dot), TIME_LIMIT_MS);
-    } catch (e) {
-      return failed('error', { name: 'Error', message: (e as Error).message });
-    }
+  // A graph that cannot be laid out (too big, Graphviz unavailable) is the cell's error.
+  let layoutError: Error | undefined;
+  const cell = chapter[chapter.length - 1];
+  const built = document.createElement('template');
+  built.innerHTML = cell.originalOutput;
+  const layout = (dot: string) => pageLayout(dot, TIME_LIMIT_MS, built.content).catch((e: Error) => Promise.reject((layoutError = e)));
+  try {
+    const cellName = (n: number) => (chapter[n - 1] ? `cell "${chapter[n - 1].id}"` : `cell ${n}`);
+    const html = await renderResult(result, layout, { stepper: cell.root.hasAttribute('data-step-cell'), cellName });
+    return { status: result.error ? 'error' : 'ok', html };
+  } catch (e) {
+    if (layoutError) return failed('error', { name: 'Error', message: layoutError.message });
+    throw e;
   }
-  const cellName = (n: number) => (chapter[n - 1] ? `cell "${chapter[n - 1].id}"` : `cell ${n}`);
-  return { status: result.error ? 'error' : 'ok', html: renderResult(result, () => svg, cellName) };
 }
 
 function failed(status: Status, error: Pick<CellError, 'name' | 'message'>): { status: Status; html: string } {
-  const result: CellResult = { logs: [], dropped: 0, value: null, error: { kind: 'runtime', ...error } };
-  return { status, html: renderResult(result, () => '') };
+  return { status, html: renderError({ kind: 'runtime', ...error }) };
 }
 
 function stop(view: CellView, status: string): void {
@@ -185,5 +191,6 @@ function reset(view: CellView): void {
   const editor = view.editor;
   editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: view.original } });
   view.output.innerHTML = view.originalOutput;
+  prepareGraphs(view.output);
   view.setStatus('idle', '');
 }

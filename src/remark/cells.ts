@@ -14,6 +14,8 @@ import { ChapterSession } from './chapter-session.ts';
 const CELL_COMPONENT = fileURLToPath(new URL('../components/Cell.astro', import.meta.url));
 const CELL_META = /(?:^|\s)cell(?:=([\w-]+))?(?:\s|$)/;
 const EDITABLE_META = /(?:^|\s)editable(?:\s|$)/;
+// `step`: the cell's graph is shown as a stepper through backward() (src/graphs/).
+const STEP_META = /(?:^|\s)step(?:\s|$)/;
 
 type Item = { kind: 'cell'; node: Code; index: number; parent: { children: RootContent[] } } | { kind: 'inline'; node: InlineCode };
 
@@ -71,6 +73,10 @@ async function runItems(items: Item[], session: ChapterSession, chapter: string)
     if (result.error) {
       throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) failed: ${result.error.name}: ${result.error.message}${errorPlace(result.error).replace(' (line ', ' (cell line ')}`);
     }
+    const step = STEP_META.test(item.node.meta ?? '');
+    if (step && !(result.value?.kind === 'graph' && result.value.graph?.steps.length)) {
+      throw new Error(`${chapter}: cell ${count} ("${id}", line ${line}) is marked step, but its value is not a graph drawn with drawDot that backward() can step through`);
+    }
     const element: MdxJsxFlowElement = {
       type: 'mdxJsxFlowElement',
       name: 'Cell',
@@ -79,6 +85,7 @@ async function runItems(items: Item[], session: ChapterSession, chapter: string)
         { type: 'mdxJsxAttribute', name: 'code', value: item.node.value },
         { type: 'mdxJsxAttribute', name: 'result', value: JSON.stringify(result) },
         ...(EDITABLE_META.test(item.node.meta ?? '') ? [{ type: 'mdxJsxAttribute' as const, name: 'editable', value: null }] : []),
+        ...(step ? [{ type: 'mdxJsxAttribute' as const, name: 'step', value: null }] : []),
       ],
       children: [],
     };

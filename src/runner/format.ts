@@ -1,11 +1,13 @@
 // One formatter for how any value looks, in a cell's output and in console lines.
 
+import type { GraphData } from './graph-data.ts';
+
 /** What a cell shows for its last expression. */
 // Plain data only: in the browser a result crosses from the sandbox to the page, which renders
 // it itself and never takes markup from user code.
 export type Display =
   | { kind: 'text'; text: string }
-  | { kind: 'graph'; dot: string }
+  | { kind: 'graph'; dot: string; graph?: GraphData; description?: string }
   | { kind: 'plot'; xs: number[]; ys: number[]; title: string };
 
 /** What plot(xs, ys) returns: the data of a line plot, drawn when shown. */

@@ -12,10 +12,15 @@ import * as graph from '../../lib/graph.ts';
 import * as moons from '../../lib/moons.ts';
 import * as nn from '../../lib/nn.ts';
 import * as random from '../../lib/random.ts';
+import { drawnGraphs } from './graph-data.ts';
 import { plot } from './plot.ts';
 
+// Graphs (graph-data.ts): drawDot and drawNetwork as cells see them remember what they drew, so
+// that a drawn graph's output carries its table, description and backward steps.
+const drawing = { ...graph, drawDot: drawnGraphs.drawDot, drawNetwork: drawnGraphs.drawNetwork };
+
 /** lib's modules, by the name a cell imports them under: `import { MLP } from '../lib/nn.ts'`. */
-export const libModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = { engine, nn, graph, random, moons };
+export const libModules: Readonly<Record<string, Readonly<Record<string, unknown>>>> = { engine, nn, graph: drawing, random, moons };
 
 /** In scope without an import, besides lib's exports. */
 const extras = { plot };

@@ -12,6 +12,7 @@
 
 import { type BindingKind, CellSyntaxError, type CompileContext, type Declaration, compileCell } from './compile.ts';
 import { type Display, display, formatInline, formatLogArgs } from './format.ts';
+import { drawnGraphs } from './graph-data.ts';
 import { cellGlobals, importable, libModuleOf, libModules } from './scope.ts';
 
 export interface LogLine {
@@ -141,7 +142,8 @@ export class Session {
     this.#dropped = 0;
     try {
       const { value } = await this.#execute(source, ++this.#cells);
-      return { logs: this.#logs, dropped: this.#dropped, value: display(value), error: null };
+      // A drawn graph's table and steps (graph-data.ts), for the drawing cells' drawDot remembered.
+      return { logs: this.#logs, dropped: this.#dropped, value: drawnGraphs.display(display(value)), error: null };
     } catch (e) {
       return { logs: this.#logs, dropped: this.#dropped, value: null, error: e instanceof CellFailure ? e.detail : describe(e) };
     }

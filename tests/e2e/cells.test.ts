@@ -43,7 +43,7 @@ describe(`cells of ${chapter.path}`, () => {
     expect(loaded('controller')).toBe(true);
     expect(loaded('runner-worker')).toBe(true);
     expect(loaded('editor')).toBe(false);
-    expect(loaded('graphviz-worker')).toBe(built.includes('cell-graph'));
+    expect(loaded('graphviz-worker')).toBe(built.includes('data-graph'));
   });
 
   it('is driven by keyboard: Enter on Run runs, Tab goes on to Edit and Reset', async () => {

@@ -43,7 +43,7 @@ describe('the Playground', () => {
 
   it('runs and draws with all of lib in scope', async () => {
     expect(await runCode(cell, "const x = new Value(2, { label: 'x' });\nconst y = x.mul(3).tanh();\ny.backward();\ndrawDot(y)")).toBe('ok');
-    const graph = cell.locator('[data-output] .cell-graph svg');
+    const graph = cell.locator('[data-output] [data-graph] svg');
     expect(await graph.locator('g.node').count()).toBe(6); // x, 3, x*3 and its op, tanh and its op
     expect(await graph.innerHTML()).toContain('grad 0.0000');
     expect(await runCode(cell, 'plot([0, 1, 2, 3], [0, 1, 4, 9])')).toBe('ok');
@@ -119,13 +119,13 @@ describe('hostile and broken code', () => {
     // The abandoned layout keeps Graphviz busy until its own limit: the next graph waits its turn,
     // then has its full 5 s.
     expect(await runCode(cell, 'drawDot(new Value(1))', 20_000)).toBe('ok');
-    expect(await cell.locator('[data-output] .cell-graph svg g.node').count()).toBe(1);
+    expect(await cell.locator('[data-output] [data-graph] svg g.node').count()).toBe(1);
 
     await setCode(cell, big);
     expect(await run(cell, undefined, 20_000)).toBe('error');
     expect(await text()).toBe('Error: Graphviz: the layout took longer than 5 s');
     expect(await runCode(cell, 'drawDot(new Value(1))')).toBe('ok');
-    expect(await cell.locator('[data-output] .cell-graph svg g.node').count()).toBe(1);
+    expect(await cell.locator('[data-output] [data-graph] svg g.node').count()).toBe(1);
     await expectPageIntact();
   });
 

@@ -4,8 +4,8 @@ import { type CellResult, CellFailure, Session, runCells } from '../../src/runne
 import { CASES } from './cases.ts';
 
 /** The output's text, as a reader sees it under the cell. */
-function shown(result: CellResult): string {
-  return renderResult(result, () => '')
+async function shown(result: CellResult): Promise<string> {
+  return (await renderResult(result, async () => ''))
     .replace(/<[^>]*>/g, '')
     .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
 }
@@ -15,19 +15,19 @@ describe('Session: cells run as the same TypeScript would (issue 8, and the rule
     it(name, async () => {
       const results = await runCells(cells);
       expect(results).toHaveLength(cells.length);
-      expect(shown(results.at(-1)!)).toBe(shows);
+      expect(await shown(results.at(-1)!)).toBe(shows);
     });
   }
 
   it('shows 1, then 4, for the two cells that look for the smallest value', async () => {
     const [first, second] = await runCells(CASES[1].cells);
-    expect([shown(first), shown(second)]).toEqual(['1', '4']);
+    expect([await shown(first), await shown(second)]).toEqual(['1', '4']);
   });
 
   it('leaves no global behind for the next session: an undeclared assignment throws, and a made global stays in its realm', async () => {
     await runCells(CASES[2].cells);
     const [r] = await runCells(['typeof totl']);
-    expect(shown(r)).toBe('"undefined"');
+    expect(await shown(r)).toBe('"undefined"');
   });
 });
 

@@ -1,11 +1,9 @@
-// The moons chapter and the backward steppers as built: their numbers are lib's, and without
+// The moons chapter and the graph views as built: their numbers are lib's, and without
 // JavaScript they show a finished run and a finished walk.
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { trace } from '../../lib/graph.ts';
 import { makeMoons, moonsLoss, moonsModel, moonsStep } from '../../lib/moons.ts';
-import { GRAPHS } from '../../src/stepper/graphs.ts';
-import { page } from '../../tools/built-site.ts';
+import { chapters, page } from '../../tools/built-site.ts';
 
 let moons: CheerioAPI;
 let gradients: CheerioAPI;
@@ -57,32 +55,56 @@ describe('the Moons chapter', () => {
   });
 });
 
-describe('the backward steppers of Gradients', () => {
+describe('the graphs of Gradients, as steppers on their own cells', () => {
   it.each([
-    ['L', 'expression-grads'],
-    ['neuron', 'neuron-grads-draw'],
-  ])("%s: draws the chapter's own graph, as its cell %s draws it after the backward pass", (name, cell) => {
-    const fields = (svg: ReturnType<CheerioAPI>) =>
-      svg.find('g.node').map((_, g) => gradients(g).find('text').map((__, t) => gradients(t).text()).get().join(' | ')).get().sort();
-    const drawn = fields(gradients(`[data-cell="${cell}"] [data-output] svg`));
-    expect(drawn.length).toBeGreaterThan(5);
-    expect(fields(gradients(`[data-stepper="${name}"] svg`))).toEqual(drawn);
-  });
-
-  it.each([
-    ['L', { a: '6.0000', b: '-4.0000', c: '-2.0000', f: '4.0000', L: '1.0000' }],
-    ['neuron', { x1: '-1.5000', w1: '1.0000', x2: '0.5000', w2: '0.0000', o: '1.0000' }],
-  ])('%s: the graph with every grad filled in, and every step listed', (name, leaves) => {
-    const stepper = gradients(`[data-stepper="${name}"]`);
-    expect(stepper.length).toBe(1);
-    const grads = Object.fromEntries(
-      stepper.find('svg g.node[data-node]').map((_, g) => [[gradients(g).find('text').first().text(), gradients(g).find('[data-grad]').text()]]).get(),
+    ['expression-grads', 'L', { a: '6.0000', b: '-4.0000', c: '-2.0000', f: '4.0000', L: '1.0000' }],
+    ['neuron-grads-draw', 'o', { x1: '-1.5000', w1: '1.0000', x2: '0.5000', w2: '0.0000', o: '1.0000' }],
+  ])('%s: lists every step of backward() on the graph it draws, with drawDot\'s numbers', (cell, output, leaves) => {
+    const figure = gradients(`[data-cell="${cell}"] [data-graph][data-stepper]`);
+    expect(figure.length).toBe(1);
+    const shown = Object.fromEntries(
+      figure.find('svg g.node[data-node]').map((_, g) => [gradients(g).find('text').map((__, t) => gradients(t).text()).get()]).get()
+        .filter((texts) => texts.length === 3)
+        .map(([label, , grad]) => [label, grad]),
     );
-    for (const [label, grad] of Object.entries(leaves)) expect(grads[label]).toBe(`grad ${grad}`);
-    const operations = trace(GRAPHS[name]()).nodes.filter((n) => n.op).length;
-    expect(stepper.find('[data-steps] li').length).toBe(operations + 1);
-    expect(stepper.find('[data-steps] li').first().text()).toMatch(/^Root: /);
-    expect(stepper.find('.stepper-controls').attr('hidden')).toBeDefined();
-    for (const action of ['prev', 'next', 'reset']) expect(stepper.find(`button[data-action="${action}"]`).text()).not.toBe('');
+    for (const [label, grad] of Object.entries(leaves)) expect(shown[label]).toBe(`grad ${grad}`);
+    const operations = figure.find('svg g.node[data-node$="_op"]').length;
+    const steps = figure.find('[data-graph-steps] li');
+    expect(steps.length).toBe(operations + 1);
+    expect(steps.first().text()).toBe(`${output}.grad = 1.0000: the output changes one for one with itself.`);
+    // The data the page steps with: the same steps, and every number written as drawDot writes it.
+    const data = JSON.parse(figure.find('script[data-graph-steps-data]').text());
+    expect(data.steps.map((s: { text: string }) => s.text)).toEqual(steps.map((_, li) => gradients(li).text()).get());
+    for (const step of data.steps) for (const [, grad] of step.grads) expect(grad).toMatch(/^-?\d+\.\d{4}$/);
+    expect(figure.find('.graph-toolbar').attr('hidden')).toBeDefined();
+  });
+});
+
+describe('every drawn graph of every chapter', () => {
+  it('has a description, and a table with a row for each value of its drawing, with the same numbers', () => {
+    let tables = 0;
+    for (const { slug } of chapters()) {
+      const $ = page(inject('dist'), slug);
+      $('[data-graph]').each((_, figure) => {
+        expect($(figure).find('figcaption.graph-description').text()).not.toBe('');
+        const table = $(figure).find('table[data-graph-table]');
+        if (table.length === 0) return;
+        tables++;
+        const rows = new Map<string | undefined, string[]>();
+        table.find('tbody tr').each((__, tr) => void rows.set($(tr).attr('data-node'), $(tr).find('th, td').map((___, c) => $(c).text()).get()));
+        const values = $(figure).find('.graph-viewport svg g.node[data-node]').filter((__, g) => /^n\d+$/.test($(g).attr('data-node') ?? ''));
+        expect(rows.size).toBe(values.length);
+        values.each((__, g) => {
+          const texts = $(g).find('text').map((___, t) => $(t).text()).get();
+          const [name, , data, grad] = rows.get($(g).attr('data-node')) ?? [];
+          expect(`data ${data}`).toBe(texts.at(-2));
+          expect(`grad ${grad}`).toBe(texts.at(-1));
+          // A value without a label is drawn with an empty field and named by its row in the table.
+          if (texts[0] === ' ') expect(name).toMatch(/^#\d+$/);
+          else expect(name).toBe(texts[0]);
+        });
+      });
+    }
+    expect(tables).toBeGreaterThan(8);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { libFiles, readLibFile, regionsOf } from '../../src/build/regions.ts';
-import { loadDotToSvg } from '../../src/graphviz/node.ts';
+import { layout } from '../../src/graphviz/node.ts';
 import { renderResult } from '../../src/runner/render.ts';
 import { runCells } from '../../src/runner/session.ts';
 import { chapters, page, pages } from '../../tools/built-site.ts';
@@ -32,23 +32,23 @@ describe('the built book', () => {
     expect(code).toEqual([...source.matchAll(CELL_FENCE)].map((m) => m[1].replace(/\n$/, '')));
     // As a reader's Run runs them: the chapter's cells afresh, in one session, rendered by the same renderer.
     const results = await runCells(code);
-    const dotToSvg = await loadDotToSvg();
-    cells.forEach((cell, k) => {
-      expect($(cell).find('[data-output]').text(), `cell ${$(cell).attr('data-cell')}`).toBe(load(renderResult(results[k], dotToSvg)).text());
-    });
+    for (const [k, cell] of cells.entries()) {
+      const html = await renderResult(results[k], layout, { stepper: $(cell).is('[data-step-cell]') });
+      expect($(cell).find('[data-output]').text(), `cell ${$(cell).attr('data-cell')}`).toBe(load(html).text());
+    }
   });
 
   it('draws every graph as inline SVG, readable without JavaScript', () => {
     let graphs = 0;
     for (const { slug, source } of chapters()) {
       const $ = page(dist, slug);
-      $('[data-output] .cell-graph').each((_, g) => {
+      $('[data-output] [data-graph]').each((_, g) => {
         graphs++;
         expect($(g).find('svg g.node').length).toBeGreaterThan(0);
       });
       // Every cell whose last line draws shows a graph.
       const drawing = source.match(/^drawDot\(/gm)?.length ?? 0;
-      expect($('[data-output] .cell-graph').length).toBeGreaterThanOrEqual(drawing);
+      expect($('[data-output] [data-graph]').length).toBeGreaterThanOrEqual(drawing);
     }
     expect(graphs).toBeGreaterThan(5);
   });
