@@ -162,7 +162,8 @@ describe('Value', () => {
       [null, /got null/],
       [{ data: 3 }, /got an object \(Object\)/],
       [[1], /got an object \(Array\)/],
-      [3n, /got the bigint 3n/],
+      [3n, /got a bigint \(3\)/],
+      [() => 1, /got a function \(\(\) => 1\)/],
       [true, /got a boolean \(true\)/],
     ];
     it.each(bad)('as data: %s', (x, message) => {
