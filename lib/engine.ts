@@ -1,5 +1,4 @@
-// A scalar reverse-mode autograd engine: micrograd's Value, in TypeScript.
-// No imports, only erasable TypeScript: copy this file as it is.
+// micrograd's scalar autograd engine in TypeScript: copy this file as it is.
 
 // #region op
 /**
@@ -188,7 +187,7 @@ export class Value {
     const order = this.topologicalOrder();
     this.grad = 1;
     // Last to first: a node's grad is complete before it passes it on.
-    for (const node of order.reverse()) node.backwardStep();
+    for (let i = order.length - 1; i >= 0; i--) order[i]!.backwardStep();
   }
 
   /**
@@ -211,7 +210,8 @@ export class Value {
     const order: Value[] = [];
     const stack: Value[] = [this];
     this.#visited = stamp;
-    for (let node = stack.at(-1); node; node = stack.at(-1)) {
+    while (stack.length > 0) {
+      const node = stack[stack.length - 1]!;
       const a = node.#a, b = node.#b;
       // b before a only for speed: see "Benchmark" in the README.
       if (b !== null && b.#visited !== stamp) {

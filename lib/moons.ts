@@ -56,11 +56,11 @@ export function moonsLoss(
   const scores = X.map((x) => model.forward(x) as Value);
   let data = new Value(0);
   let correct = 0;
-  for (const [i, score] of scores.entries()) {
+  scores.forEach((score, i) => {
     const label = y[i]!;
     data = data.add(score.mul(-label).add(1).relu());
     if (score.data > 0 === label > 0) correct++;
-  }
+  });
   let reg = new Value(0);
   for (const p of model.parameters()) reg = reg.add(p.mul(p));
   const loss = data.div(X.length).add(reg.mul(1e-4));

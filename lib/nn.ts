@@ -69,7 +69,7 @@ export class Neuron extends Module {
         `Neuron: expected ${this.w.length} inputs, got ${x.length}`);
     }
     let act = this.b;
-    for (const [i, wi] of this.w.entries()) act = act.add(wi.mul(x[i]!));
+    for (let i = 0; i < x.length; i++) act = act.add(this.w[i]!.mul(x[i]!));
     if (this.activation === 'tanh') return act.tanh();
     if (this.activation === 'relu') return act.relu();
     return act;
