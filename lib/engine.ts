@@ -3,16 +3,17 @@
 // #region op
 /**
  * An operation, shared by every value it makes: its name for graphs, and its
- * backward rule, which adds out.grad × ∂out/∂a to a.grad (and b's likewise).
+ * backward rule, adding out.grad × ∂out/∂a to a.grad (and b's, if Binary).
  */
 export type Op = { readonly name: string } & (
   | { readonly arity: 1; backward(out: Value, a: Value): void }
   | { readonly arity: 2; backward(out: Value, a: Value, b: Value): void }
 );
-type Rule<Operands extends Value[]> = (out: Value, ...o: Operands) => void;
-const unary = (name: string, backward: Rule<[a: Value]>): Op =>
+export type Unary = Op & { readonly arity: 1 };
+export type Binary = Op & { readonly arity: 2 };
+const unary = (name: string, backward: Unary['backward']): Unary =>
   ({ name, arity: 1, backward });
-const binary = (name: string, backward: Rule<[a: Value, b: Value]>): Op =>
+const binary = (name: string, backward: Binary['backward']): Binary =>
   ({ name, arity: 2, backward });
 // #endregion op
 
@@ -79,7 +80,7 @@ export class Value {
     return Value.#make(this.data + that.data, Value.ADD, this, that);
   }
   // A sum passes its gradient to both terms: d(a+b)/da = d(a+b)/db = 1.
-  static readonly ADD: Op = binary('+', (out, a, b) => {
+  static readonly ADD: Binary = binary('+', (out, a, b) => {
     a.grad += out.grad;
     b.grad += out.grad;
   });
@@ -89,7 +90,7 @@ export class Value {
     return Value.#make(this.data * that.data, Value.MUL, this, that);
   }
   // A product sends each factor the other's data: d(ab)/da = b, d(ab)/db = a.
-  static readonly MUL: Op = binary('*', (out, a, b) => {
+  static readonly MUL: Binary = binary('*', (out, a, b) => {
     a.grad += b.data * out.grad;
     b.grad += a.data * out.grad;
   });
@@ -103,11 +104,11 @@ export class Value {
     return Value.#make(this.data ** that.data, op, this, that);
   }
   // d(aᵏ)/da = k·aᵏ⁻¹, but a⁰ has slope 0 even at a = 0 (where k·aᵏ⁻¹ is 0·∞).
-  static readonly POW_CONST: Op = binary('**', (out, a, k) => {
+  static readonly POW_CONST: Binary = binary('**', (out, a, k) => {
     if (k.data !== 0) a.grad += k.data * a.data ** (k.data - 1) * out.grad;
   });
   // And d(aᵇ)/db = aᵇ·ln a, which PyTorch takes as 0 at a = 0 for b ≥ 0.
-  static readonly POW: Op = binary('**', (out, a, b) => {
+  static readonly POW: Binary = binary('**', (out, a, b) => {
     Value.POW_CONST.backward(out, a, b);
     const slope = a.data === 0 && b.data >= 0 ? 0 : out.data * Math.log(a.data);
     b.grad += slope * out.grad;
@@ -120,7 +121,7 @@ export class Value {
     return Value.#make(this.data - that.data, Value.SUB, this, that);
   }
   // d(a−b)/da = 1 and d(a−b)/db = −1.
-  static readonly SUB: Op = binary('-', (out, a, b) => {
+  static readonly SUB: Binary = binary('-', (out, a, b) => {
     a.grad += out.grad;
     b.grad -= out.grad;
   });
@@ -130,7 +131,7 @@ export class Value {
     return Value.#make(this.data / that.data, Value.DIV, this, that);
   }
   // d(a/b)/da = 1/b and d(a/b)/db = −a/b² = −(a/b)/b.
-  static readonly DIV: Op = binary('/', (out, a, b) => {
+  static readonly DIV: Binary = binary('/', (out, a, b) => {
     a.grad += out.grad / b.data;
     b.grad -= (out.data / b.data) * out.grad;
   });
@@ -139,7 +140,7 @@ export class Value {
     return Value.#make(-this.data, Value.NEG, this);
   }
   // d(−a)/da = −1.
-  static readonly NEG: Op = unary('neg', (out, a) => {
+  static readonly NEG: Unary = unary('neg', (out, a) => {
     a.grad -= out.grad;
   });
   // #endregion sub-div-neg
@@ -150,7 +151,7 @@ export class Value {
     return Value.#make(Math.tanh(this.data), Value.TANH, this);
   }
   // d(tanh a)/da = 1 − tanh²(a), and tanh(a) is already out.data.
-  static readonly TANH: Op = unary('tanh', (out, a) => {
+  static readonly TANH: Unary = unary('tanh', (out, a) => {
     a.grad += (1 - out.data * out.data) * out.grad;
   });
 
@@ -158,7 +159,7 @@ export class Value {
     return Value.#make(Math.exp(this.data), Value.EXP, this);
   }
   // eᵃ is its own derivative.
-  static readonly EXP: Op = unary('exp', (out, a) => {
+  static readonly EXP: Unary = unary('exp', (out, a) => {
     a.grad += out.data * out.grad;
   });
   // #endregion tanh-exp
@@ -168,7 +169,7 @@ export class Value {
     return Value.#make(Math.log(this.data), Value.LOG, this);
   }
   // d(ln a)/da = 1/a.
-  static readonly LOG: Op = unary('log', (out, a) => {
+  static readonly LOG: Unary = unary('log', (out, a) => {
     a.grad += out.grad / a.data;
   });
 
@@ -176,7 +177,7 @@ export class Value {
     return Value.#make(Math.max(this.data, 0), Value.RELU, this);
   }
   // The gradient passes where the unit is on; a NaN passes too, as in PyTorch.
-  static readonly RELU: Op = unary('ReLU', (out, a) => {
+  static readonly RELU: Unary = unary('ReLU', (out, a) => {
     if (out.data !== 0) a.grad += out.grad;
   });
   // #endregion log-relu
@@ -241,8 +242,7 @@ function toValue(x: Value | number): Value {
 
 /** A TypeError naming a bad argument: its type, and a short look at it. */
 function invalid(what: string, want: string, x: unknown): TypeError {
-  const got =
-    x === null || x === undefined ? String(x)
+  const got = x === null || x === undefined ? String(x)
     : typeof x === 'string' ? `the string ${JSON.stringify(x.slice(0, 40))}`
     : typeof x === 'object' ? `an object (${x.constructor?.name ?? 'null'})`
     : `a ${typeof x} (${String(x).slice(0, 40)})`;
