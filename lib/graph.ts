@@ -1,19 +1,26 @@
-// Drawing a computation graph: collect its nodes and edges, then write Graphviz DOT text.
+// Drawing a computation graph: collect its nodes and edges, then write
+// Graphviz DOT text.
 
 import type { Value } from './engine.ts';
 import type { MLP } from './nn.ts';
 
 // #region trace
-/** Every node reachable from root, and every edge [child, parent] between them, in a fixed order. */
-export function trace(root: Value): { nodes: Value[]; edges: [Value, Value][] } {
+/**
+ * Every node reachable from root, and every edge [child, parent] between
+ * them, in a fixed order.
+ */
+export function trace(root: Value): {
+  nodes: Value[];
+  edges: [Value, Value][];
+} {
   const nodes: Value[] = [];
   const edges: [Value, Value][] = [];
   const seen = new Set<Value>();
-  // An explicit stack rather than recursion: deep graphs must not overflow the call stack.
+  // A stack of our own, not recursion: deep graphs must not overflow the
+  // call stack.
   const stack = [root];
   seen.add(root);
-  while (stack.length > 0) {
-    const node = stack.pop() as Value;
+  for (let node = stack.pop(); node; node = stack.pop()) {
     nodes.push(node);
     for (const child of node.children) {
       edges.push([child, node]);
@@ -29,16 +36,26 @@ export function trace(root: Value): { nodes: Value[]; edges: [Value, Value][] } 
 
 // #region draw-dot
 /**
- * DOT text for the graph under root: a record { label | data | grad } per value and a small
- * node per operation, wired child → operation → result. Ids come from trace order, so the
- * same graph always gives the same text.
+ * DOT text for the graph under root: a record { label | data | grad } per
+ * value, its numbers written by formatNumber, and a small node per
+ * operation, wired child → operation → result. Ids come from trace order,
+ * so the same graph always gives the same text.
  */
-export function drawDot(root: Value, options?: { rankdir?: 'LR' | 'TB' }): string {
+export function drawDot(
+  root: Value,
+  options?: { rankdir?: 'LR' | 'TB' | undefined },
+): string {
   const { nodes, edges } = trace(root);
   const id = new Map(nodes.map((n, i) => [n, `n${i}`]));
-  const lines = [`digraph {`, `  graph [rankdir=${options?.rankdir ?? 'LR'}];`, `  node [fontname="Courier"];`];
+  const lines = [
+    'digraph {',
+    `  graph [rankdir=${options?.rankdir ?? 'LR'}];`,
+    '  node [fontname="Courier"];',
+  ];
   for (const n of nodes) {
-    const label = `{ ${escapeRecord(n.label)} | data ${formatNumber(n.data)} | grad ${formatNumber(n.grad)} }`;
+    const data = `data ${formatNumber(n.data)}`;
+    const grad = `grad ${formatNumber(n.grad)}`;
+    const label = `{ ${escapeRecord(n.label)} | ${data} | ${grad} }`;
     lines.push(`  ${id.get(n)} [shape=record, label="${label}"];`);
     if (n.op) {
       // The operation gets a node of its own, feeding its result.
@@ -46,29 +63,37 @@ export function drawDot(root: Value, options?: { rankdir?: 'LR' | 'TB' }): strin
       lines.push(`  ${id.get(n)}_op -> ${id.get(n)};`);
     }
   }
-  for (const [child, parent] of edges) lines.push(`  ${id.get(child)} -> ${id.get(parent)}_op;`);
+  for (const [child, parent] of edges) {
+    lines.push(`  ${id.get(child)} -> ${id.get(parent)}_op;`);
+  }
   lines.push('}');
   return lines.join('\n');
 }
 // #endregion draw-dot
 
 /**
- * x with `digits` decimals, exactly as Python's `'%.4f' % x` prints it (the notes' graphs use
- * it): an exact tie rounds to even (0.03125 → 0.0312, where toFixed gives 0.0313), numbers of
- * 1e21 and more print in full, −0 keeps its sign, and ±∞ and NaN print as inf, -inf and nan.
+ * x with `digits` decimals, exactly as Python's `'%.4f' % x` prints it (the
+ * notes' graphs use it): an exact tie rounds to even (0.03125 → 0.0312,
+ * where toFixed gives 0.0313), numbers of 1e21 and more print in full, −0
+ * keeps its sign, and ±∞ and NaN print as inf, -inf and nan.
  */
 export function formatNumber(x: number, digits = 4): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
   const a = Math.abs(x);
-  // toFixed rounds exactly but takes the larger of two equally near results. A tie is an odd
-  // multiple of 2^-(digits+1), so scaling by that power of two (exact) finds every one.
-  let text = a < 1e21 ? a.toFixed(digits) : digits > 0 ? `${BigInt(a)}.${'0'.repeat(digits)}` : `${BigInt(a)}`;
+  // toFixed rounds exactly but takes the larger of two equally near results.
+  // A tie is an odd multiple of 2^-(digits+1), so scaling by that power of
+  // two (exact) finds every one.
+  // From 1e21 on, toFixed writes an exponent; such a double is a whole
+  // number, which BigInt writes in full.
+  let text = a < 1e21 ? a.toFixed(digits)
+    : `${BigInt(a)}${digits > 0 ? '.' : ''}${'0'.repeat(digits)}`;
   const scaled = a * 2 ** (digits + 1);
-  const lastDigit = Number(text[text.length - 1]);
+  const lastDigit = Number(text.at(-1));
   if (Number.isInteger(scaled) && scaled % 2 === 1 && lastDigit % 2 === 1) {
-    // toFixed rounded up to an odd digit; to even is one down (an odd digit never borrows).
+    // toFixed rounded up to an odd digit; to even is one down (an odd digit
+    // never borrows).
     text = text.slice(0, -1) + String(lastDigit - 1);
   }
   return sign + text;
@@ -76,9 +101,9 @@ export function formatNumber(x: number, digits = 4): string {
 
 // #region escape
 /**
- * Makes any label print as written. In a DOT string only \ and " are special; inside a record
- * label { } | < > also mean structure, and a backslash escapes each of them. A newline becomes
- * Graphviz's own \n escape.
+ * Makes any label print as written. In a DOT string only \ and " are
+ * special; inside a record label { } | < > also mean structure, and a
+ * backslash escapes each of them. A newline becomes Graphviz's own \n.
  */
 function escapeRecord(text: string): string {
   return text.replace(/[\\"{}|<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
@@ -86,17 +111,31 @@ function escapeRecord(text: string): string {
 // #endregion escape
 
 // #region draw-network
-/** DOT text for an MLP's architecture: a column per layer, every neuron wired to every input. */
+/**
+ * DOT text for an MLP's architecture: a column per layer, each neuron wired
+ * to every input of its layer.
+ */
 export function drawNetwork(model: MLP): string {
-  const nin = model.layers[0].neurons[0].w.length;
-  const columns = [Array.from({ length: nin }, (_, i) => `x${i}`)];
-  model.layers.forEach((layer, l) => columns.push(layer.neurons.map((_, j) => `l${l}n${j}`)));
-  const lines = ['digraph {', '  graph [rankdir=LR, ranksep=1.2, nodesep=0.25];', '  node [shape=circle, label="", width=0.35];'];
-  columns[0].forEach((id, i) => lines.push(`  ${id} [label="x${i + 1}", shape=plaintext];`));
-  columns.forEach((column, c) => {
+  const nin = model.layers[0]?.neurons[0]?.w.length ?? 0;
+  const inputs = Array.from({ length: nin }, (_, i) => `x${i}`);
+  const layers = model.layers.map((layer, l) =>
+    layer.neurons.map((_, j) => `l${l}n${j}`));
+  const lines = [
+    'digraph {',
+    '  graph [rankdir=LR, ranksep=1.2, nodesep=0.25];',
+    '  node [shape=circle, label="", width=0.35];',
+    ...inputs.map((id, i) => `  ${id} [label="x${i + 1}", shape=plaintext];`),
+  ];
+  let previous: string[] = [];
+  for (const column of [inputs, ...layers]) {
     lines.push(`  { rank=same; ${column.join('; ')}; }`);
-    if (c > 0) for (const to of column) for (const from of columns[c - 1]) lines.push(`  ${from} -> ${to} [arrowsize=0.4];`);
-  });
+    for (const to of column) {
+      for (const from of previous) {
+        lines.push(`  ${from} -> ${to} [arrowsize=0.4];`);
+      }
+    }
+    previous = column;
+  }
   lines.push('}');
   return lines.join('\n');
 }

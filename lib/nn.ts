@@ -1,4 +1,5 @@
-// A tiny neural-network library on top of Value: neurons, layers and multi-layer perceptrons.
+// A tiny neural-network library on top of Value: neurons, layers and
+// multi-layer perceptrons.
 
 import { Value } from './engine.ts';
 import { Random } from './random.ts';
@@ -22,20 +23,21 @@ const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu', 'linear'];
 
 export interface NeuronOptions {
   /** Default 'tanh', as in the notes. */
-  activation?: Activation;
-  /** Seeds a new generator for the weights; the default seed makes every run alike. */
-  seed?: number;
-  /** Draw the weights from this generator instead (layers share one among their neurons). */
-  random?: Random;
+  activation?: Activation | undefined;
+  /** Seeds a new generator for the weights; by default every run is alike. */
+  seed?: number | undefined;
+  /** Draw the weights from this generator instead (layers share one). */
+  random?: Random | undefined;
 }
 
-function generator(options?: { seed?: number; random?: Random }): Random {
+function generator(options?: NeuronOptions): Random {
   return options?.random ?? new Random(options?.seed);
 }
 
 function checkCount(what: string, n: unknown): void {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-    throw new TypeError(`${what} must be a positive whole number, got ${String(n)}`);
+    throw new TypeError(
+      `${what} must be a positive whole number, got ${String(n)}`);
   }
 }
 // #endregion options
@@ -51,20 +53,23 @@ export class Neuron extends Module {
     super();
     checkCount('Neuron: nin', nin);
     const random = generator(options);
-    this.w = Array.from({ length: nin }, () => new Value(random.uniform(-1, 1)));
-    this.b = new Value(random.uniform(-1, 1));
+    const weight = () => new Value(random.uniform(-1, 1));
+    this.w = Array.from({ length: nin }, weight);
+    this.b = weight();
     this.activation = options?.activation ?? 'tanh';
     if (!ACTIVATIONS.includes(this.activation)) {
-      throw new TypeError(`Neuron: activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(this.activation)}`);
+      throw new TypeError(`Neuron: activation must be one of ` +
+        `${ACTIVATIONS.join(', ')}, got ${String(this.activation)}`);
     }
   }
 
   forward(x: (number | Value)[]): Value {
     if (x.length !== this.w.length) {
-      throw new RangeError(`Neuron: expected ${this.w.length} inputs, got ${x.length}`);
+      throw new RangeError(
+        `Neuron: expected ${this.w.length} inputs, got ${x.length}`);
     }
     let act = this.b;
-    for (let i = 0; i < this.w.length; i++) act = act.add(this.w[i].mul(x[i]));
+    for (let i = 0; i < x.length; i++) act = act.add(this.w[i]!.mul(x[i]!));
     if (this.activation === 'tanh') return act.tanh();
     if (this.activation === 'relu') return act.relu();
     return act;
@@ -74,7 +79,7 @@ export class Neuron extends Module {
     return [...this.w, this.b];
   }
 
-  toString(): string {
+  override toString(): string {
     return `Neuron(${this.w.length}, ${this.activation})`;
   }
 }
@@ -89,20 +94,23 @@ export class Layer extends Module {
     super();
     checkCount('Layer: nout', nout);
     const random = generator(options);
-    this.neurons = Array.from({ length: nout }, () => new Neuron(nin, { ...options, random }));
+    this.neurons = Array.from(
+      { length: nout },
+      () => new Neuron(nin, { ...options, random }),
+    );
   }
 
   /** One output per neuron; a single Value when the layer has one neuron. */
   forward(x: (number | Value)[]): Value | Value[] {
     const outs = this.neurons.map((n) => n.forward(x));
-    return outs.length === 1 ? outs[0] : outs;
+    return outs.length === 1 ? outs[0]! : outs;
   }
 
   parameters(): Value[] {
     return this.neurons.flatMap((n) => n.parameters());
   }
 
-  toString(): string {
+  override toString(): string {
     return `Layer of [${this.neurons.join(', ')}]`;
   }
 }
@@ -110,8 +118,11 @@ export class Layer extends Module {
 
 // #region mlp
 export interface MLPOptions extends NeuronOptions {
-  /** The last layer's activation; defaults to `activation`. micrograd's demo uses 'linear'. */
-  outputActivation?: Activation;
+  /**
+   * The last layer's activation; defaults to `activation`. For regression
+   * (a score of any size) use 'linear', as micrograd's demo does.
+   */
+  outputActivation?: Activation | undefined;
 }
 
 /** A multi-layer perceptron: layers of sizes nouts, each feeding the next. */
@@ -121,20 +132,26 @@ export class MLP extends Module {
   constructor(nin: number, nouts: number[], options?: MLPOptions) {
     super();
     if (!Array.isArray(nouts) || nouts.length === 0) {
-      throw new TypeError(`MLP: nouts must be a non-empty array of layer sizes, got ${String(nouts)}`);
+      throw new TypeError('MLP: nouts must be a non-empty array of layer ' +
+        `sizes, got ${String(nouts)}`);
     }
     const random = generator(options);
-    const sizes = [nin, ...nouts];
     const last = nouts.length - 1;
     this.layers = nouts.map((nout, i) => {
-      const activation = i === last ? (options?.outputActivation ?? options?.activation) : options?.activation;
-      return new Layer(sizes[i], nout, { activation, random });
+      const activation = i === last
+        ? (options?.outputActivation ?? options?.activation)
+        : options?.activation;
+      const fanIn = i === 0 ? nin : nouts[i - 1]!;
+      return new Layer(fanIn, nout, { activation, random });
     });
   }
 
   forward(x: (number | Value)[]): Value | Value[] {
-    let out: Value | Value[] = x.map((xi) => (xi instanceof Value ? xi : new Value(xi)));
-    for (const layer of this.layers) out = layer.forward(Array.isArray(out) ? out : [out]);
+    let out: Value | Value[] = x.map((xi) =>
+      xi instanceof Value ? xi : new Value(xi));
+    for (const layer of this.layers) {
+      out = layer.forward(Array.isArray(out) ? out : [out]);
+    }
     return out;
   }
 
@@ -142,7 +159,7 @@ export class MLP extends Module {
     return this.layers.flatMap((l) => l.parameters());
   }
 
-  toString(): string {
+  override toString(): string {
     return `MLP of [${this.layers.join(', ')}]`;
   }
 }

@@ -1,16 +1,18 @@
-// A small seeded random number generator, so every run of an example draws the same numbers.
+// A small seeded random number generator, so that every run of an example
+// draws the same numbers.
 
 // #region random
-/** The seed used when none is given: the reason every reader sees the same numbers. */
+/** The seed used when none is given: why every reader sees the same numbers. */
 export const DEFAULT_SEED = 1337;
 
-/** mulberry32: a 32-bit state, fast, and plenty random for initialising weights. */
+/** mulberry32: a 32-bit state, fast, and random enough for initial weights. */
 export class Random {
   #state: number;
 
   constructor(seed: number = DEFAULT_SEED) {
     if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-      throw new TypeError(`Random: seed must be a finite number, got ${String(seed)}`);
+      throw new TypeError(
+        `Random: seed must be a finite number, got ${String(seed)}`);
     }
     this.#state = seed >>> 0;
   }

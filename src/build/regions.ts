@@ -37,6 +37,18 @@ export function regionsOf(source: string, file = 'file'): Map<string, string> {
   return new Map([...regions].map(([name, lines]) => [name, dedent(lines)]));
 }
 
+/**
+ * The file as a reader downloads it: every `// #region` and `// #endregion`
+ * line removed, nothing else changed (as rust-lang/book's release listings
+ * drop their ANCHOR lines).
+ */
+export function stripRegions(source: string): string {
+  return source
+    .split('\n')
+    .filter((line) => !START.test(line) && !END.test(line))
+    .join('\n');
+}
+
 export function readRegion(file: string, region: string): string {
   const regions = regionsOf(readLibFile(file), file);
   const text = regions.get(region);

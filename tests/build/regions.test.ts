@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libFiles, readRegion, regionsOf } from '../../src/build/regions.ts';
+import { libFiles, readRegion, regionsOf, stripRegions } from '../../src/build/regions.ts';
 
 describe('lib regions', () => {
   it('extracts a region without nested markers, dedented', () => {
@@ -22,6 +22,11 @@ describe('lib regions', () => {
 
   it('reads every lib file', () => {
     expect(libFiles()).toEqual(expect.arrayContaining(['engine.ts', 'nn.ts', 'graph.ts', 'random.ts', 'moons.ts']));
-    expect(readRegion('engine.ts', 'mul')).toContain('mul(other: Value | number): Value {');
+    expect(readRegion('engine.ts', 'add-mul')).toContain('mul(other: Value | number): Value {');
+  });
+
+  it('strips every marker line, nested or indented, and nothing else', () => {
+    const source = ['// top', '// #region a', 'x', '  // #region b', '  y // #region not a marker', '  // #endregion b', '// #endregion a', ''].join('\n');
+    expect(stripRegions(source)).toBe(['// top', 'x', '  y // #region not a marker', ''].join('\n'));
   });
 });

@@ -8,9 +8,9 @@ const sigma = (x: number) => 1 / (1 + Math.exp(-x));
 const forward = { σ: sigma };
 
 /** A reader's sigmoid operation with the given backward rule: s = σ(x). */
-function sigmoidWith(backward: Op['backward']) {
-  const SIGMOID: Op = { name: 'σ', backward };
-  return (x: Value, label: string) => new Value(sigma(x.data), { label }, SIGMOID, x);
+function sigmoidWith(backward: (out: Value, a: Value) => void) {
+  const SIGMOID: Op = { name: 'σ', arity: 1, backward };
+  return (x: Value, label: string) => Object.assign(Value.make(sigma(x.data), SIGMOID, x), { label });
 }
 
 function expression() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Value } from '../../lib/engine.ts';
+import { type Op, Value } from '../../lib/engine.ts';
 
 describe('Value', () => {
   it('starts with grad 0, an empty op and no children', () => {
@@ -162,7 +162,8 @@ describe('Value', () => {
       [null, /got null/],
       [{ data: 3 }, /got an object \(Object\)/],
       [[1], /got an object \(Array\)/],
-      [3n, /got the bigint 3n/],
+      [3n, /got a bigint \(3\)/],
+      [() => 1, /got a function \(\(\) => 1\)/],
       [true, /got a boolean \(true\)/],
     ];
     it.each(bad)('as data: %s', (x, message) => {
@@ -208,5 +209,26 @@ describe('backwardStep', () => {
     x.grad = 5;
     x.backwardStep();
     expect(x.grad).toBe(5);
+  });
+});
+
+describe('Value.make: an operation of your own', () => {
+  const SQUARE: Op = { name: 'sq', arity: 1, backward: (out, a) => void (a.grad += 2 * a.data * out.grad) };
+
+  it('builds a node that backward() walks by its rule, drawn with its name', () => {
+    const x = new Value(3);
+    const y = Value.make(x.data ** 2, SQUARE, x).mul(2);
+    y.backward();
+    expect(x.grad).toBe(12);
+    expect(y.children[0].op).toBe('sq');
+  });
+
+  it('refuses operands that do not fit the operation, and what is not an operation', () => {
+    const x = new Value(1);
+    expect(() => Value.make(1, SQUARE, x, x)).toThrow("Value.make: operation 'sq' takes one Value operand");
+    expect(() => Value.make(1, Value.ADD, x)).toThrow("Value.make: operation '+' takes two Value operands");
+    expect(() => Value.make(1, SQUARE, 3 as unknown as Value)).toThrow(TypeError);
+    expect(() => Value.make(1, { name: 'x' } as unknown as Op, x)).toThrow('Value: op must be an Op, got an object (Object)');
+    expect(() => Value.make('1' as unknown as number, SQUARE, x)).toThrow('Value: data must be a number');
   });
 });

@@ -106,12 +106,13 @@ describe('graphData: the steps of backward()', () => {
     // A sigmoid whose rule overwrites the gradient instead of adding to it (issue 10's example).
     const sigmoid: Op = {
       name: 'σ',
+      arity: 1,
       backward(out, a) {
         a.grad = out.data * (1 - out.data) * out.grad;
       },
     };
     const x = new Value(0.5, { label: 'x' });
-    const s = new Value(1 / (1 + Math.exp(-x.data)), null, sigmoid, x);
+    const s = Value.make(1 / (1 + Math.exp(-x.data)), sigmoid, x);
     s.label = 's';
     const y = s.add(s.mul(x));
     y.label = 'y';
@@ -123,13 +124,14 @@ describe('graphData: the steps of backward()', () => {
   it('reports a rule that throws, and still lists the values', () => {
     const broken: Op = {
       name: 'boom',
+      arity: 1,
       backward() {
         throw new Error('no rule yet');
       },
     };
     const x = new Value(1, { label: 'x' });
     x.grad = 5;
-    const y = new Value(2, null, broken, x);
+    const y = Value.make(2, broken, x);
     const data = graphData(y);
     expect(data.steps).toEqual([]);
     expect(data.stepError).toBe('a backward rule failed: no rule yet');

@@ -91,12 +91,19 @@ describe('the built book', () => {
     }
   });
 
-  it('serves each lib file as it is at /lib/<file>', () => {
-    for (const file of libFiles()) {
-      expect(existsSync(join(dist, 'lib', file))).toBe(true);
-    }
+  it('serves each lib file at /lib/<file> and on the Library page as it is, minus region markers', () => {
     const $ = page(dist, 'library');
     expect($('a[download]').length).toBe(libFiles().length);
+    for (const file of libFiles()) {
+      const source = readLibFile(file).split('\n');
+      const clean = source.filter((line) => !/^\s*\/\/ #(end)?region\b/.test(line)).join('\n');
+      expect(clean.length, file).toBeLessThan(source.join('\n').length);
+      expect(readFileSync(join(dist, 'lib', file), 'utf8'), file).toBe(clean);
+      const shown = $(`[data-lib-file="${file}"]`);
+      const lines = shown.find('.ec-line .code').map((_, line) => $(line).text()).get();
+      expect(lines.join('\n').replace(/\s+$/gm, ''), file).toBe(clean.replace(/\s+$/gm, '').trimEnd());
+      expect(shown.find('p').text(), file).toContain(`(${clean.trimEnd().split('\n').length} lines)`);
+    }
   });
 
   it('has a 404 page that leads back into the book, and the favicon every page names', () => {
