@@ -194,3 +194,12 @@ function reset(view: CellView): void {
   prepareGraphs(view.output);
   view.setStatus('idle', '');
 }
+
+// For exercises (src/exercises/controller.ts), whose Check runs the cells before it and then the
+// reader's code in this page's one sandbox, under the same time limit.
+export { TIME_LIMIT_MS, sandbox };
+
+/** A cell's code as the reader left it: the editor's text if it was opened, else the original. */
+export function codeOf(root: HTMLElement): string {
+  return viewOf(root).code();
+}
