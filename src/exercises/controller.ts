@@ -29,6 +29,8 @@ class ExerciseView {
   readonly feedback: HTMLElement;
   editor: EditorView | undefined;
   opening: Promise<EditorView> | undefined;
+  /** CodeMirror's annotation that keeps a transaction an undo step of its own (loaded with the editor). */
+  isolate: typeof import('@codemirror/commands').isolateHistory | undefined;
   /** The check this exercise is waiting for, if any. */
   runId: number | undefined;
 
@@ -85,7 +87,8 @@ export async function act(action: Action, root: HTMLElement): Promise<void> {
 }
 
 function editorOf(view: ExerciseView): Promise<EditorView> {
-  view.opening ??= import('../cells/editor.ts').then(({ createEditor }) => {
+  view.opening ??= Promise.all([import('../cells/editor.ts'), import('@codemirror/commands')]).then(([{ createEditor }, { isolateHistory }]) => {
+    view.isolate = isolateHistory;
     const host = document.createElement('div');
     host.className = 'cell-editor not-content'; // the cells' editor, styled as theirs
     const code = view.part('.exercise-code');
@@ -110,10 +113,13 @@ function editorOf(view: ExerciseView): Promise<EditorView> {
   return view.opening;
 }
 
-/** Puts text in the editor in one transaction, so that one Undo brings back what was there. */
+/**
+ * Puts text in the editor in one transaction, an undo step of its own (never joined to the
+ * reader's last typing), so that one Undo brings back what was there.
+ */
 async function replaceCode(view: ExerciseView, text: string, said: string): Promise<void> {
   const editor = await editorOf(view);
-  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, annotations: view.isolate?.of('full') });
   view.say(said);
 }
 
@@ -170,20 +176,22 @@ async function check(view: ExerciseView): Promise<void> {
     shown = { status: 'fail', output: '', feedback: await renderFeedback(null, reject, `the result could not be shown: ${e instanceof Error ? e.message : 'unknown error'}`) };
   }
   if (view.runId !== id) return;
-  view.runId = undefined;
-  view.root.removeAttribute('data-checking');
-  view.button('check')?.removeAttribute('aria-disabled');
   view.output.innerHTML = shown.output;
   view.feedback.innerHTML = shown.feedback.html;
   prepareGraphs(view.output);
   prepareGraphs(view.feedback);
   await markWrong(view.feedback, shown.feedback.wrong);
+  if (view.runId !== id) return;
   view.say(shown.feedback.summary);
   if (shown.status !== undefined) {
     showStatus(view.root, shown.status);
     setStatus(view.root.dataset.chapter ?? '', view.id, shown.status);
     document.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
   }
+  // Last: the check is over once everything it shows is in place.
+  view.runId = undefined;
+  view.root.removeAttribute('data-checking');
+  view.button('check')?.removeAttribute('aria-disabled');
 }
 
 interface Shown {

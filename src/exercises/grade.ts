@@ -119,19 +119,17 @@ export class Checks {
 
   #push(item: CheckItem, options: ItemOptions | undefined): boolean {
     const root = options?.graph;
-    if (root && options.wrong === 'gradient') {
-      const graded = gradeGradients(root);
-      Object.assign(item, graded.pass ? drawn(root) : pick(graded));
-    } else if (root) {
-      Object.assign(item, drawn(root, options.wrong));
-    }
+    const wrong = options?.wrong;
+    if (root) Object.assign(item, wrong === 'gradient' ? firstWrong(root) : drawn(root, wrong));
     this.items.push(item);
     return item.pass;
   }
 }
 
-function pick({ graph, data, node }: CheckItem): Pick<CheckItem, 'graph' | 'data' | 'node'> {
-  return { ...(graph === undefined ? {} : { graph }), ...(data === undefined ? {} : { data }), ...(node === undefined ? {} : { node }) };
+/** A graph for an item, with its first node whose gradient is wrong marked (none if all are right). */
+function firstWrong(root: Value): Pick<CheckItem, 'graph' | 'data' | 'node'> {
+  const { pass, node } = gradeGradients(root);
+  return drawn(root, pass || node === undefined ? undefined : trace(root).nodes[node]);
 }
 
 /** A graph for an item: its DOT, its table and steps, and the node to mark. */
@@ -231,10 +229,10 @@ export function gradeGradients(root: Value, options?: GradientOptions): CheckIte
       // backward() runs the rules in reverse topological order: the last to run is the earliest operation.
       const last = uses[i].reduce((k, use, j) => ((row.get(use.parent) as number) < (row.get(uses[i][k].parent) as number) ? j : k), 0);
       if (held === last) {
-        return `. ${label(i)} feeds ${shares.length} operations, and its gradient holds the share of only one, the last rule to run (${formula(uses[i][held].parent)}): it was overwritten (=) instead of added to (+=). ${chain(i)}`;
+        return `. ${label(i)} feeds ${shares.length} operations, and its gradient holds the share of only one, the last rule to run (${formula(uses[i][held].parent)}): it was overwritten (=) instead of added to (+=). The shares add up: ${equation(i)}.`;
       }
       const lost = uses[i].filter((_, j) => j !== held).map(({ parent }) => formula(parent));
-      return `. ${label(i)} feeds ${shares.length} operations, but its gradient holds the share of only one: the share through ${lost.join(' and ')} never arrived (did that rule pass ${label(i)} nothing?). ${chain(i)}`;
+      return `. ${label(i)} feeds ${shares.length} operations, but its gradient holds the share of only one: the share through ${lost.join(' and ')} never arrived (did that rule pass ${label(i)} nothing?). The shares add up: ${equation(i)}.`;
     }
     if (expected !== 0 && near(got, 2 * expected, tolerance)) return `: exactly twice the right value, as if backward() ran twice without zeroing the grads`;
     if (expected !== 0 && near(got, -expected, tolerance)) return `: the right size with the wrong sign. ${chain(i)}`;
@@ -243,11 +241,16 @@ export function gradeGradients(root: Value, options?: GradientOptions): CheckIte
 
   /** The chain rule for node i, in numbers: each operation it feeds sends back its grad × the local derivative. */
   function chain(i: number): string {
-    const terms = uses[i].map(({ parent }) => `${label(parent)}.grad × ∂${label(parent)}/∂${label(i)}`);
-    const numbers = uses[i].map(({ parent, local }) => `${show(slopes[parent].central)} × ${show(local)}`);
     const fed = uses[i].map(({ parent }) => formula(parent));
     const fed1 = fed.length === 1 ? fed[0] : `${fed.length} operations (${fed.join('; ')}), and each sends back its share`;
-    return `${label(i)} feeds ${fed1}, so ${label(i)}.grad = ${terms.join(' + ')} = ${numbers.join(' + ')}.`;
+    return `${label(i)} feeds ${fed1}, so ${equation(i)}.`;
+  }
+
+  /** `x.grad = s.grad × ∂s/∂x + … = 1.7 × 0.22 + …`: node i's gradient by the chain rule, in symbols and numbers. */
+  function equation(i: number): string {
+    const terms = uses[i].map(({ parent }) => `${label(parent)}.grad × ∂${label(parent)}/∂${label(i)}`);
+    const numbers = uses[i].map(({ parent, local }) => `${show(slopes[parent].central)} × ${show(local)}`);
+    return `${label(i)}.grad = ${terms.join(' + ')} = ${numbers.join(' + ')}`;
   }
 
   /** How node p was made, as the chapters write it: `L = d * f`, `o = tanh(n)`. */

@@ -1,5 +1,5 @@
 // An exercise's status as the page shows it: the root's data-exercise-status, and its badge.
-// Shared by the reading script (client.ts) and the controller, and tiny.
+// Shared by the reading script (reading.ts) and the controller, and tiny.
 
 import type { Status } from './storage.ts';
 

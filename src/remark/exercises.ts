@@ -114,7 +114,7 @@ export function toComponent(node: MdxJsxFlowElement, exercise: Exercise, chapter
  * tests') do not. Either way, each hint here is a block element.
  */
 function unravelHints(children: RootContent[]): RootContent[] {
-  return children.flatMap((child) => {
+  return children.flatMap((child): RootContent[] => {
     if (child.type !== 'paragraph') return [child];
     const parts = child.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
     if (parts.length === 0 || !parts.every((c) => c.type === 'mdxJsxTextElement' && c.name === 'Hint')) return [child];
