@@ -33,6 +33,8 @@ class ExerciseView {
   isolate: typeof import('@codemirror/commands').isolateHistory | undefined;
   /** The check this exercise is waiting for, if any. */
   runId: number | undefined;
+  /** The last change of the editor's text still under way (Solution, Reset): a Check waits for it. */
+  editing: Promise<void> = Promise.resolve();
 
   constructor(root: HTMLElement) {
     this.root = root;
@@ -117,10 +119,12 @@ function editorOf(view: ExerciseView): Promise<EditorView> {
  * Puts text in the editor in one transaction, an undo step of its own (never joined to the
  * reader's last typing), so that one Undo brings back what was there.
  */
-async function replaceCode(view: ExerciseView, text: string, said: string): Promise<void> {
-  const editor = await editorOf(view);
-  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, annotations: view.isolate?.of('full') });
-  view.say(said);
+function replaceCode(view: ExerciseView, text: string, said: string): Promise<void> {
+  view.editing = editorOf(view).then((editor) => {
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, annotations: view.isolate?.of('full') });
+    view.say(said);
+  });
+  return view.editing;
 }
 
 function hint(view: ExerciseView): void {
@@ -158,10 +162,13 @@ function cellsBefore(root: HTMLElement): HTMLElement[] {
 }
 
 async function check(view: ExerciseView): Promise<void> {
-  if (view.runId !== undefined) return;
+  if (view.runId !== undefined || view.root.hasAttribute('data-checking')) return;
+  view.root.setAttribute('data-checking', '');
+  // The code the reader sees: a Solution pressed just before may still be loading the editor.
+  await view.editing.catch(() => undefined);
+  if (!view.root.hasAttribute('data-checking')) return; // Reset meanwhile
   const cells = cellsBefore(view.root);
   const sources = [...cells.map(codeOf), view.code()];
-  view.root.setAttribute('data-checking', '');
   view.button('check')?.setAttribute('aria-disabled', 'true');
   view.say('Checking…');
   const { id, outcome } = sandbox.run(sources, TIME_LIMIT_MS, view.check);
@@ -180,7 +187,7 @@ async function check(view: ExerciseView): Promise<void> {
   view.feedback.innerHTML = shown.feedback.html;
   prepareGraphs(view.output);
   prepareGraphs(view.feedback);
-  await markWrong(view.feedback, shown.feedback.wrong);
+  await markWrong(view, shown.feedback.wrong);
   if (view.runId !== id) return;
   view.say(shown.feedback.summary);
   if (shown.status !== undefined) {
@@ -230,17 +237,19 @@ async function verdict(outcome: Awaited<ReturnType<typeof sandbox.run>['outcome'
   if (last.error) {
     return { status: 'fail', output, feedback: await renderFeedback(null, reject, `your code threw ${String(last.error.name)}: ${String(last.error.message)}${errorPlace(last.error, cellName)}.`) };
   }
-  const feedback = await renderFeedback(outcome.items, layout);
+  // A graph the check grades as the reader drew it is marked in their drawing, not drawn twice.
+  const drawn = last.value?.kind === 'graph' ? String(last.value.dot) : undefined;
+  const feedback = await renderFeedback(outcome.items, layout, undefined, drawn);
   return { status: feedback.pass ? 'pass' : 'fail', output, feedback };
 }
 
-/** Marks each wrong node in its item's graph (data-wrong, drawn red), with the graph viewer's markNode. */
-async function markWrong(feedback: HTMLElement, wrong: { item: number; node: number }[]): Promise<void> {
+/** Marks each wrong node (data-wrong, drawn red) in its item's graph or the reader's drawing, with the graph viewer's markNode. */
+async function markWrong(view: ExerciseView, wrong: { item: number; node: number }[]): Promise<void> {
   if (wrong.length === 0) return;
   const { markNode } = await import('../graphs/view.ts');
-  const items = feedback.querySelectorAll<HTMLElement>('[data-check-item]');
+  const items = view.feedback.querySelectorAll<HTMLElement>('[data-check-item]');
   for (const { item, node } of wrong) {
-    const figure = items[item]?.querySelector<HTMLElement>('[data-graph]');
+    const figure = (item === -1 ? view.output : items[item])?.querySelector<HTMLElement>('[data-graph]');
     if (figure) markNode(figure, node, 'data-wrong');
   }
 }

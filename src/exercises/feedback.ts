@@ -17,15 +17,19 @@ export interface Feedback {
   /** One line for the status: "All 3 checks pass." */
   summary: string;
   html: string;
-  /** Each shown item's node to mark wrong in its graph, by the item's place in the list. */
+  /**
+   * Each node to mark wrong: in the graph of the item at that place in the list, or (item -1) in
+   * the reader's own drawing of the same graph, shown above the feedback.
+   */
   wrong: { item: number; node: number }[];
 }
 
 /**
- * The feedback for a check's items (null: the check did not run, and `reason` says why). Rejects
- * when a graph cannot be laid out.
+ * The feedback for a check's items (null: the check did not run, and `reason` says why). An
+ * item's graph that the reader's code drew too (`drawn`: the DOT of the reader's output) is not
+ * drawn twice: its node is marked in the reader's drawing. Rejects when a graph cannot be laid out.
  */
-export async function renderFeedback(items: unknown, layout: Layout, reason = 'the check did not run'): Promise<Feedback> {
+export async function renderFeedback(items: unknown, layout: Layout, reason = 'the check did not run', drawn?: string): Promise<Feedback> {
   const list = (Array.isArray(items) ? items : []).filter((i): i is CheckItem => i !== null && typeof i === 'object').slice(0, MAX_ITEMS);
   if (list.length === 0) {
     const html = `<ul class="exercise-items">${row({ name: 'your answer', pass: false, message: reason })}</ul>`;
@@ -34,9 +38,10 @@ export async function renderFeedback(items: unknown, layout: Layout, reason = 't
   const rows: string[] = [];
   const wrong: Feedback['wrong'] = [];
   for (const [k, item] of list.entries()) {
-    const graph = typeof item.graph === 'string' ? graphView(item.graph, cleanGraphvizSvg(await layout(item.graph)), item.data as GraphData | undefined) : '';
-    if (graph && Number.isInteger(item.node)) wrong.push({ item: k, node: Number(item.node) });
-    rows.push(row(item, graph));
+    const above = typeof item.graph === 'string' && item.graph === drawn;
+    const graph = typeof item.graph === 'string' && !above ? graphView(item.graph, cleanGraphvizSvg(await layout(item.graph)), item.data as GraphData | undefined) : '';
+    if ((graph || above) && Number.isInteger(item.node)) wrong.push({ item: above ? -1 : k, node: Number(item.node) });
+    rows.push(row(item, graph, above && Number.isInteger(item.node) ? ' It is marked in your drawing above.' : ''));
   }
   const failed = list.filter((i) => i.pass !== true).length;
   const checks = (n: number) => `${n} ${n === 1 ? 'check' : 'checks'}`;
@@ -44,7 +49,7 @@ export async function renderFeedback(items: unknown, layout: Layout, reason = 't
   return { pass: failed === 0, summary, html: `<ul class="exercise-items">${rows.join('')}</ul>`, wrong };
 }
 
-function row(item: CheckItem, graph = ''): string {
+function row(item: CheckItem, graph = '', note = ''): string {
   const pass = item.pass === true;
   const values =
     !pass && (item.expected !== undefined || item.got !== undefined)
@@ -53,6 +58,6 @@ function row(item: CheckItem, graph = ''): string {
   return (
     `<li class="exercise-item" data-check-item data-pass="${pass}">` +
     `<p><span class="exercise-mark" aria-hidden="true">${pass ? '✓' : '✗'}</span><span class="sr-only">${pass ? 'Right' : 'Wrong'}: </span>` +
-    `<strong>${escapeHtml(String(item.name))}</strong>: ${escapeHtml(String(item.message))}</p>${values}${graph}</li>`
+    `<strong>${escapeHtml(String(item.name))}</strong>: ${escapeHtml(String(item.message))}${note}</p>${values}${graph}</li>`
   );
 }

@@ -232,6 +232,14 @@ describe('exercises in Gradients', () => {
     expect(await exercise.locator('[data-feedback] dl').innerText()).toMatch(/^expected\s+-22\s+got\s+44$/);
   });
 
+  it("marks the first wrong gradient in the reader's own drawing when the check grades that graph", async () => {
+    const exercise = exerciseOf('backprop-by-hand');
+    expect(await check(exercise)).toBe('fail');
+    expect(await verdicts(exercise)).toEqual([['false', '✗Wrong: gradients: d.grad is 0, but it should be 2. d feeds L = d * f, so d.grad = L.grad × ∂L/∂d = 1 × 2. It is marked in your drawing above.']]);
+    expect(await exercise.locator('[data-feedback] [data-graph]').count()).toBe(0);
+    expect((await exercise.locator('[data-exercise-output] svg g[data-wrong] text').allTextContents())[0]).toBe('d');
+  });
+
   it("never feeds the chapter's cells: a broken answer leaves the next cell running as built", async () => {
     const exercise = exerciseOf('predict-slope');
     await setCode(exercise, 'const slopeAtMinus3 = ;');
