@@ -1,8 +1,9 @@
 // npm run bench:web: what a reader's browser downloads and waits for, in Chromium on the built
 // site: JavaScript to read a chapter, on the first Run, first Edit and first graph; the time
 // from Run to output for the MLP cell once everything is loaded; and a graph redrawn after an
-// edit that keeps its shape (Gradients' expression cell: no Graphviz, under 150 ms). Prints a
-// table, then one JSON line.
+// edit that keeps its shape (Gradients' expression cell: no Graphviz, under 150 ms); an
+// exercise's reading script, its first Check and the time from Check to verdict. Prints a table,
+// then one JSON line.
 
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
@@ -57,6 +58,8 @@ const sum = (list: Script[]) => ({
 });
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker|view|panzoom)[.\w-]*\.js$/.test(s.url);
+// The exercises' reading script comes with the sidebar, on every page (src/exercises/reading.ts).
+const exercisesScript = (s: Script) => /\/Sidebar\.astro_astro_type_script[.\w-]*\.js$/.test(s.url);
 
 const read = await scriptsDuring(() => page.goto(server.origin + chapter.path));
 const readCells = read.filter(ours);
@@ -131,6 +134,36 @@ const firstPlay = await scriptsDuring(async () => {
   await page.waitForFunction(() => document.querySelector('[data-demo="moons"]')?.getAttribute('data-step') === '100', undefined, { timeout: 120_000 });
 });
 
+// An exercise (Micrograd's sigmoid rule), in a fresh context: what its first Check loads, then the
+// time from Check to verdict with the solution (the reader's graph redrawn, the check's graphs too).
+const exercisePage = await (await browser.newContext()).newPage();
+const exerciseScripts = recorder(exercisePage);
+await exercisePage.goto(`${server.origin}/micrograd/`);
+const exercise = exercisePage.locator('[data-exercise="sigmoid-rule"]');
+/** Milliseconds from the Check click to the verdict in place (data-checking gone), measured in the page. */
+const checkToVerdict = () =>
+  exercise.evaluate(
+    (root) =>
+      new Promise<number>((resolve) => {
+        let started = 0;
+        new MutationObserver((_, observer) => {
+          if (root.hasAttribute('data-checking')) return;
+          observer.disconnect();
+          resolve(performance.now() - started);
+        }).observe(root, { attributeFilter: ['data-checking'] });
+        started = performance.now();
+        root.querySelector<HTMLElement>('[data-action="check"]')!.click();
+      }),
+  );
+// A copy: the recorder keeps adding to the list it returned until its next step.
+const firstCheck = [...(await exerciseScripts(() => checkToVerdict()))];
+await exercise.locator('[data-action="solution"]').click();
+await checkToVerdict();
+const checks: number[] = [];
+for (let i = 0; i < RUNS; i++) checks.push(await checkToVerdict());
+const exerciseStatus = await exercise.getAttribute('data-exercise-status');
+if (exerciseStatus !== 'pass') throw new Error(`the sigmoid-rule exercise ended ${exerciseStatus}`);
+
 await browser.close();
 await server.close();
 
@@ -141,7 +174,8 @@ const row = (label: string, list: Script[]) => {
 console.log(`${chapter.path} in Chromium, ${RUNS} runs of cell "${CELL}"`);
 row('read: all JavaScript', read);
 row('read: of which the cells', readCells);
-row('read: Starlight and other widgets', read.filter((s) => !ours(s)));
+row('read: exercises and sidebar marks', read.filter(exercisesScript));
+row('read: Starlight and other widgets', read.filter((s) => !ours(s) && !exercisesScript(s)));
 row('first Run (no graph)', firstRun);
 row('first Edit', firstEdit);
 row(`first graph of a new shape ("${graphCell}")`, firstGraph);
@@ -152,6 +186,8 @@ console.log(`Run to output, cell "${CELL}" (cells 1…${chapter.cells.indexOf(CE
 row('Gradients: first Run of expression-grads', firstLoad);
 row(`Gradients: ${RUNS} edited redraws`, redrawScripts);
 console.log(`Edit a number in Gradients' expression cell and Run expression-grads: Graphviz ${redrawGraphviz.reduce((n, s) => n + s.bytes, 0)} bytes; output drawn in median ${medianOf(redraws).toFixed(0)} ms, worst ${Math.max(...redraws).toFixed(0)} ms`);
+row('/micrograd/: first Check (sigmoid-rule)', firstCheck);
+console.log(`Check to verdict, sigmoid-rule's solution: median ${medianOf(checks).toFixed(0)} ms, worst ${Math.max(...checks).toFixed(0)} ms`);
 console.log(
   JSON.stringify({
     page: chapter.path,
@@ -163,6 +199,9 @@ console.log(
     moonsFirstPlayJs: sum(firstPlay),
     runToOutputMs: { median, worst, runs: RUNS },
     viewerJs: sum(viewer),
+    readExercisesJs: sum(read.filter(exercisesScript)),
+    firstCheckJs: sum(firstCheck),
+    checkToVerdictMs: { median: medianOf(checks), worst: Math.max(...checks), runs: RUNS },
     sameShapeRedraw: { graphvizBytes: redrawGraphviz.reduce((n, s) => n + s.bytes, 0), medianMs: medianOf(redraws), worstMs: Math.max(...redraws), runs: RUNS },
   }),
 );
