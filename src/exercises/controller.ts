@@ -1,6 +1,6 @@
 // What an exercise's buttons do, loaded on a reader's first click: Edit (the cells' CodeMirror),
-// Check (the cells before the exercise, the reader's code and the check, in the page's one
-// sandbox), Hint (the next one), Solution (into the editor, one Undo away from the reader's own
+// Check (the reader's code, after the cells above if the exercise uses them, then the check, in
+// the page's one sandbox), Hint (the next one), Solution (into the editor, one Undo away from the reader's own
 // code), Reset. The verdicts are shown with the shared renderers; the status is kept in the page's
 // storage (storage.ts).
 
@@ -30,7 +30,7 @@ class ExerciseView {
   editor: EditorView | undefined;
   opening: Promise<EditorView> | undefined;
   /** CodeMirror's annotation that keeps a transaction an undo step of its own (loaded with the editor). */
-  isolate: typeof import('@codemirror/commands').isolateHistory | undefined;
+  isolate: typeof import('../cells/editor.ts').isolateHistory | undefined;
   /** The check this exercise is waiting for, if any. */
   runId: number | undefined;
   /** The last change of the editor's text still under way (Solution, Reset): a Check waits for it. */
@@ -39,7 +39,7 @@ class ExerciseView {
   constructor(root: HTMLElement) {
     this.root = root;
     this.id = root.dataset.exercise ?? '';
-    this.title = this.part('.exercise-title').textContent ?? this.id;
+    this.title = this.part('.exercise-name').textContent ?? this.id;
     const code = JSON.parse(this.part('[data-exercise-code]').textContent ?? '{}') as { start: string; check: string; solution: string };
     this.start = code.start;
     this.check = code.check;
@@ -89,7 +89,7 @@ export async function act(action: Action, root: HTMLElement): Promise<void> {
 }
 
 function editorOf(view: ExerciseView): Promise<EditorView> {
-  view.opening ??= Promise.all([import('../cells/editor.ts'), import('@codemirror/commands')]).then(([{ createEditor }, { isolateHistory }]) => {
+  view.opening ??= import('../cells/editor.ts').then(({ createEditor, isolateHistory }) => {
     view.isolate = isolateHistory;
     const host = document.createElement('div');
     host.className = 'cell-editor not-content'; // the cells' editor, styled as theirs
@@ -187,7 +187,8 @@ async function check(view: ExerciseView): Promise<void> {
   view.feedback.innerHTML = shown.feedback.html;
   prepareGraphs(view.output);
   prepareGraphs(view.feedback);
-  await markWrong(view, shown.feedback.wrong);
+  // The mark is help, not the verdict: a viewer that does not load leaves the drawing unmarked.
+  await markWrong(view, shown.feedback.wrong).catch(() => undefined);
   if (view.runId !== id) return;
   view.say(shown.feedback.summary);
   if (shown.status !== undefined) {
@@ -208,6 +209,7 @@ interface Shown {
   feedback: Awaited<ReturnType<typeof renderFeedback>>;
 }
 
+/** The layout for feedback that draws nothing (the check did not run). */
 const reject = () => Promise.reject(new Error('no layout'));
 const layout = (dot: string) => pageLayout(dot, TIME_LIMIT_MS);
 

@@ -27,7 +27,8 @@ export interface Feedback {
 /**
  * The feedback for a check's items (null: the check did not run, and `reason` says why). An
  * item's graph that the reader's code drew too (`drawn`: the DOT of the reader's output) is not
- * drawn twice: its node is marked in the reader's drawing. Rejects when a graph cannot be laid out.
+ * drawn twice: its node is marked in the reader's drawing. A graph that cannot be laid out (too
+ * big, Graphviz unavailable) is left out, saying so: the verdict stands without it.
  */
 export async function renderFeedback(items: unknown, layout: Layout, reason = 'the check did not run', drawn?: string): Promise<Feedback> {
   const list = (Array.isArray(items) ? items : []).filter((i): i is CheckItem => i !== null && typeof i === 'object').slice(0, MAX_ITEMS);
@@ -39,14 +40,24 @@ export async function renderFeedback(items: unknown, layout: Layout, reason = 't
   const wrong: Feedback['wrong'] = [];
   for (const [k, item] of list.entries()) {
     const above = typeof item.graph === 'string' && item.graph === drawn;
-    const graph = typeof item.graph === 'string' && !above ? graphView(item.graph, cleanGraphvizSvg(await layout(item.graph)), item.data as GraphData | undefined) : '';
-    if ((graph || above) && Number.isInteger(item.node)) wrong.push({ item: above ? -1 : k, node: Number(item.node) });
+    const graph = typeof item.graph === 'string' && !above ? await drawing(item.graph, item.data as GraphData | undefined, layout) : '';
+    if ((graph.startsWith('<figure') || above) && Number.isInteger(item.node)) wrong.push({ item: above ? -1 : k, node: Number(item.node) });
     rows.push(row(item, graph, above && Number.isInteger(item.node) ? ' It is marked in your drawing above.' : ''));
   }
   const failed = list.filter((i) => i.pass !== true).length;
   const checks = (n: number) => `${n} ${n === 1 ? 'check' : 'checks'}`;
   const summary = failed === 0 ? `Right: ${list.length === 1 ? 'the check passes' : `all ${checks(list.length)} pass`}.` : `Not yet: ${failed} of ${checks(list.length)} ${failed === 1 ? 'fails' : 'fail'}.`;
   return { pass: failed === 0, summary, html: `<ul class="exercise-items">${rows.join('')}</ul>`, wrong };
+}
+
+async function drawing(dot: string, data: GraphData | undefined, layout: Layout): Promise<string> {
+  let svg: string;
+  try {
+    svg = await layout(dot);
+  } catch (e) {
+    return `<p class="exercise-note">Its drawing could not be made: ${escapeHtml(e instanceof Error ? e.message : String(e))}.</p>`;
+  }
+  return graphView(dot, cleanGraphvizSvg(svg), data);
 }
 
 function row(item: CheckItem, graph = '', note = ''): string {

@@ -67,3 +67,14 @@ describe('renderFeedback', () => {
     expect((await renderFeedback(check.items, layout)).summary).toBe('Right: all 2 checks pass.');
   });
 });
+
+describe('renderFeedback without Graphviz', () => {
+  it('keeps the verdict and says why its drawing is missing', async () => {
+    const { items } = graded();
+    const feedback = await renderFeedback(items, () => Promise.reject(new Error('Graphviz could not load')));
+    const $ = load(feedback.html);
+    expect($('[data-graph]').length).toBe(0);
+    expect($('[data-check-item]').first().find('.exercise-note').text()).toBe('Its drawing could not be made: Graphviz could not load.');
+    expect(feedback).toMatchObject({ pass: false, wrong: [] });
+  });
+});
