@@ -85,8 +85,17 @@ export function openEditor(root: HTMLElement): Promise<EditorView> {
   return editorOf(viewOf(root));
 }
 
+// Chromium remembers a module that failed to load and fails every later import of its address
+// (whatwg/html#10327), so after a failure the editor is asked for again under a fresh address.
+let editorRetry: { url: string; count: number } | undefined;
+
+function importEditor(): Promise<typeof import('./editor.ts')> {
+  if (!editorRetry) return import('./editor.ts');
+  return import(/* @vite-ignore */ `${editorRetry.url}?retry=${++editorRetry.count}`);
+}
+
 function editorOf(view: CellView): Promise<EditorView> {
-  view.opening ??= import('./editor.ts').then(({ createEditor }) => {
+  view.opening ??= importEditor().then(({ createEditor }) => {
     const host = document.createElement('div');
     host.className = 'cell-editor not-content'; // not-content: no Starlight prose spacing inside
     const code = view.part('.cell-code');
@@ -108,6 +117,8 @@ function editorOf(view: CellView): Promise<EditorView> {
     return view.editor;
   }, (error: unknown) => {
     view.opening = undefined; // the editor did not load (a network hiccup?): the next Edit tries again
+    const url = /https?:\/\/\S+?\.js\b/.exec(String(error))?.[0];
+    if (url) editorRetry ??= { url, count: 0 };
     throw error;
   });
   return view.opening;
