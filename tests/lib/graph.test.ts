@@ -2,6 +2,7 @@ import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Value } from '../../lib/engine.ts';
 import { drawDot, trace } from '../../lib/graph.ts';
+import { expressionL } from '../fixtures.ts';
 
 let graphviz: Graphviz;
 beforeAll(async () => {
@@ -17,23 +18,9 @@ function svgTexts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]));
 }
 
-function expression() {
-  const a = new Value(2, { label: 'a' });
-  const b = new Value(-3, { label: 'b' });
-  const c = new Value(10, { label: 'c' });
-  const e = a.mul(b);
-  e.label = 'e';
-  const d = e.add(c);
-  d.label = 'd';
-  const f = new Value(-2, { label: 'f' });
-  const L = d.mul(f);
-  L.label = 'L';
-  return { a, b, c, d, e, f, L };
-}
-
 describe('trace', () => {
   it('collects every node once and every edge child → parent', () => {
-    const { a, b, c, d, e, f, L } = expression();
+    const { a, b, c, d, e, f, L } = expressionL();
     const { nodes, edges } = trace(L);
     expect(new Set(nodes)).toEqual(new Set([a, b, c, d, e, f, L]));
     expect(nodes).toHaveLength(7);
@@ -50,7 +37,7 @@ describe('trace', () => {
 
 describe('drawDot', () => {
   it("draws what the notes draw: records with label, data and grad, and an op node per result", async () => {
-    const { L } = expression();
+    const { L } = expressionL();
     L.backward();
     const dot = drawDot(L);
     expect(dot).toContain('rankdir=LR');
@@ -60,8 +47,8 @@ describe('drawDot', () => {
   });
 
   it('is deterministic: the same graph gives the same string', () => {
-    expect(drawDot(expression().L)).toBe(drawDot(expression().L));
-    expect(drawDot(expression().L, { rankdir: 'TB' })).toContain('rankdir=TB');
+    expect(drawDot(expressionL().L)).toBe(drawDot(expressionL().L));
+    expect(drawDot(expressionL().L, { rankdir: 'TB' })).toContain('rankdir=TB');
   });
 
   it('prints any label exactly as written and never breaks the graph', () => {
