@@ -124,7 +124,7 @@ describe('every number in the prose comes from code or from the notes', () => {
     [64, 'a 64-bit float'],
   ]);
 
-  it.each(chapters().map((c) => [c.slug, c.source]))('%s types no number that code computes', (slug, source) => {
+  it.each(chapters().map((c) => [c.slug, c.source]))('%s types no number that code computes', (_slug, source) => {
     const code = [...source.matchAll(/^```\w+[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]).join('\n');
     const inCode = new Set(numbers(code).map(([, n]) => n));
     const prose = source
