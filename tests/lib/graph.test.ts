@@ -61,6 +61,70 @@ describe('drawDot', () => {
   });
 });
 
+describe('drawDot, numbered', () => {
+  it("puts each value's place in topologicalOrder() first in its box, from 1", () => {
+    const { L } = expression();
+    const order = L.topologicalOrder();
+    const svg = graphviz.layout(drawDot(L, { numbered: true }), 'svg', 'dot');
+    const texts = svgTexts(svg);
+    order.forEach((v, i) => {
+      const at = texts.indexOf(String(i + 1));
+      expect(at, v.label).toBeGreaterThanOrEqual(0);
+      expect(texts[at + 1]).toBe(v.label);
+    });
+    expect(texts).not.toContain(String(order.length + 1));
+  });
+
+  it('draws the same graph as without numbers, one field more per value', () => {
+    const { L } = expression();
+    const plain = drawDot(L).split('\n');
+    const numbered = drawDot(L, { numbered: true }).split('\n');
+    expect(numbered.length).toBe(plain.length);
+    numbered.forEach((line, i) => expect(line.replace(/\{ \d+ \| /, '{ ')).toBe(plain[i]));
+  });
+});
+
+describe('drawDot, with derivatives', () => {
+  it('writes on each edge the local derivative of the result with respect to that operand', () => {
+    const { a, b, c, d, e, f, L } = expression();
+    const dot = drawDot(L, { derivatives: true });
+    const { nodes } = trace(L);
+    const id = (v: Value) => `n${nodes.indexOf(v)}`;
+    const label = (child: Value, parent: Value) => new RegExp(`${id(child)} -> ${id(parent)}_op \\[label="([^"]*)"\\]`).exec(dot)?.[1];
+    // L = d·f: ∂L/∂d = f, ∂L/∂f = d; d = e + c: 1 and 1; e = a·b: b and a.
+    expect(label(d, L)).toBe('-2.0000');
+    expect(label(f, L)).toBe('4.0000');
+    expect(label(e, d)).toBe('1.0000');
+    expect(label(c, d)).toBe('1.0000');
+    expect(label(a, e)).toBe('-3.0000');
+    expect(label(b, e)).toBe('2.0000');
+  });
+
+  it('uses each operation\'s own rule (tanh, pow, division) and leaves every grad as it was', () => {
+    const x = new Value(0.5, { label: 'x' });
+    const t = x.tanh();
+    const y = x.pow(3).div(t);
+    y.backward();
+    const grads = [x, t, y].map((v) => v.grad);
+    const dot = drawDot(y, { derivatives: true });
+    expect([x, t, y].map((v) => v.grad)).toEqual(grads);
+    const labels = [...dot.matchAll(/\[label="(-?[\d.]+)"\]/g)].map((m) => Number(m[1]));
+    const t0 = Math.tanh(0.5);
+    // tanh: 1 − t²; x³: 3x² (and 0 for the constant exponent); x³/t: 1/t and −x³/t².
+    const expected = [1 - t0 ** 2, 3 * 0.5 ** 2, 0, 1 / t0, -(0.5 ** 3) / t0 ** 2];
+    const byValue = (p: number, q: number) => p - q;
+    expect(labels.sort(byValue)).toEqual(expected.map((v) => Number(v.toFixed(4))).sort(byValue));
+  });
+
+  it('labels a value used twice by one operation once, with the sum of both uses', () => {
+    const a = new Value(3, { label: 'a' });
+    const dot = drawDot(a.mul(a), { derivatives: true });
+    expect(dot.match(/n1 -> n0_op/g)).toHaveLength(2);
+    expect(dot.match(/\[label="6\.0000"\]/g)).toHaveLength(1);
+    expect(graphviz.layout(dot, 'svg', 'dot')).toContain('6.0000');
+  });
+});
+
 describe('drawNetwork', () => {
   it("lays out an MLP's neurons, a column per layer, fully connected", async () => {
     const { MLP } = await import('../../lib/nn.ts');
