@@ -63,7 +63,7 @@ describe('drawDot', () => {
 
 describe('drawDot, numbered', () => {
   it("puts each value's place in topologicalOrder() first in its box, from 1", () => {
-    const { L } = expression();
+    const { L } = expressionL();
     const order = L.topologicalOrder();
     const svg = graphviz.layout(drawDot(L, { numbered: true }), 'svg', 'dot');
     const texts = svgTexts(svg);
@@ -76,7 +76,7 @@ describe('drawDot, numbered', () => {
   });
 
   it('draws the same graph as without numbers, one field more per value', () => {
-    const { L } = expression();
+    const { L } = expressionL();
     const plain = drawDot(L).split('\n');
     const numbered = drawDot(L, { numbered: true }).split('\n');
     expect(numbered.length).toBe(plain.length);
@@ -86,7 +86,7 @@ describe('drawDot, numbered', () => {
 
 describe('drawDot, with derivatives', () => {
   it('writes on each edge the local derivative of the result with respect to that operand', () => {
-    const { a, b, c, d, e, f, L } = expression();
+    const { a, b, c, d, e, f, L } = expressionL();
     const dot = drawDot(L, { derivatives: true });
     const { nodes } = trace(L);
     const id = (v: Value) => `n${nodes.indexOf(v)}`;
