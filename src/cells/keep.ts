@@ -257,7 +257,7 @@ async function share(): Promise<void> {
     parts.push(widget.summary());
   }
   const page = location.href.replace(/#.*$/, '');
-  const made = shareUrl(page, { cells: shared, widgets });
+  const made = await shareUrl(page, { cells: shared, widgets });
   const ui = ensureBar();
   if (!made.ok) {
     ui.url.value = '';
@@ -286,7 +286,7 @@ async function share(): Promise<void> {
 async function openLink(): Promise<void> {
   const { decodeShare } = await import('./link.ts');
   flush();
-  const decoded = decodeShare(location.hash);
+  const decoded = await decodeShare(location.hash);
   if (!decoded.ok) {
     alert = `${decoded.error} The page shows the book's code and your own kept edits: nothing was lost.`;
     return restore();
