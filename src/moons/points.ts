@@ -25,7 +25,8 @@ export const MAX_POINTS = 1000;
 
 /** Added points are kept to this many decimals (a thousandth of a unit: finer than a pixel of the plot). */
 const DECIMALS = 3;
-const round = (v: number) => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS;
+// `|| 0`: −0 would come back from JSON (a link) as 0.
+const round = (v: number) => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS || 0;
 
 export const hasEdits = (edits: PointEdits): boolean => edits.removed.length > 0 || edits.added.length > 0;
 
