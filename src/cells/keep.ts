@@ -101,6 +101,7 @@ function save(root: HTMLElement): void {
         : 'This browser does not let this site keep anything (storage is turned off): your edits last until you leave the page. Share a link to keep them.';
   } else if (code !== original) {
     storageProblem = '';
+    undo = undefined; // new work since Reset all: Undo would overwrite it
   }
   badge(root);
   render();
@@ -189,8 +190,8 @@ async function onClick(event: MouseEvent): Promise<void> {
       const edit = store.read(STALE, idOf(root), isKeptEdit);
       endConflict(root);
       if (edit) {
-        await host.show(root, edit.code); // the reader's choice: kept as their edit of the new code
-        flush();
+        await show(root, edit.code);
+        save(root); // the reader's choice: kept as their edit of the book's new code
         status(root, "Your earlier edit, on the book's new code: the output is the book's until you Run.");
       }
       host.focus(root);
@@ -490,8 +491,6 @@ function render(): void {
   const resetAllButton = ui.element.querySelector<HTMLButtonElement>('[data-action="reset-all"]')!;
   resetAllButton.hidden = edited.length + linked.length + conflicts.length === 0 && !cells().some((root) => host.code(root) !== host.original(root));
   resetAllButton.textContent = fromLink ? "Back to the book's code" : 'Reset all edits on this page';
-  ui.undo.hidden = !undo;
-  if (undo && (edited.length || linked.length)) undo = undefined; // new work since: Undo would overwrite it
   ui.undo.hidden = !undo;
 
   ui.orphans.replaceChildren(

@@ -173,13 +173,26 @@ class MoonsDemo {
     }
   }
 
-  /** The grid cursor: arrows move it (Shift: 5 cells), Enter or Space adds, Delete removes, I inspects. */
+  /**
+   * The grid cursor: arrows move it (Shift: 5 cells), Home and End to a row's ends, Page Up and
+   * Page Down to the top and bottom rows; Enter or Space adds, Delete removes, I inspects.
+   */
   key(event: KeyboardEvent): void {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const far = Math.max(COLS, ROWS);
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+      Home: [-far, 0],
+      End: [far, 0],
+      PageUp: [0, -far],
+      PageDown: [0, far],
+    };
     const move = moves[event.key];
     const here = () => pointsInCell(this.#data, this.#cursor);
     if (move) {
-      const by = event.shiftKey ? 5 : 1;
+      const by = event.shiftKey && event.key.startsWith('Arrow') ? 5 : 1;
       this.#cursor = moveCursor(this.#cursor, move[0] * by, move[1] * by);
       this.#drawCursor(true);
     } else if (event.key === 'Enter' || event.key === ' ') {
