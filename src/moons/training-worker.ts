@@ -4,6 +4,7 @@
 // then `done` (or an error).
 
 import type { GraphData } from '../runner/graph-data.ts';
+import { pointGraph } from './point-graph.ts';
 import { type MoonsData, type Resume, type TrainState, Training } from './training.ts';
 
 /** Page → worker. */
@@ -12,7 +13,7 @@ export type ToWorker =
   | { type: 'load'; id: number; seed: number; data: MoonsData; resume?: Resume }
   /** Up to `steps` steps at learning rate × lr, a state per step; stops early once budgetMs have passed. */
   | { type: 'train'; id: number; steps: number; lr: number; budgetMs: number }
-  /** The graph of the model's score at a point (Training.pointGraph), with backward() run from it. */
+  /** The graph of the model's score at a point (point-graph.ts), with backward() run from it. */
   | { type: 'inspect'; id: number; point: number[] };
 
 /** Worker → page. */
@@ -40,7 +41,7 @@ addEventListener('message', (event: MessageEvent<ToWorker>) => {
       training.train(request.steps, request.lr, (state) => post({ type: 'state', id, state }), () => performance.now() < deadline);
     } else if (request.type === 'inspect') {
       if (!training) throw new Error('moons training: no model loaded');
-      post({ type: 'graph', id, ...training.pointGraph(request.point) });
+      post({ type: 'graph', id, ...pointGraph(training.model, request.point) });
     }
     post({ type: 'done', id });
   } catch (e) {

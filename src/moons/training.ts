@@ -2,12 +2,9 @@
 // (training-worker.ts) runs it live, and the build runs it to draw a finished run for readers
 // without JavaScript. It calls lib's moonsStep, as the chapter's cells and npm run bench do.
 
-import { Value } from '../../lib/engine.ts';
-import { drawDot } from '../../lib/graph.ts';
 import { makeMoons, moonsLoss, moonsModel, moonsStep } from '../../lib/moons.ts';
 import type { Activation, MLP } from '../../lib/nn.ts';
 import { Random } from '../../lib/random.ts';
-import { type GraphData, graphData } from '../runner/graph-data.ts';
 
 /** micrograd's demo trains for 100 steps, on 100 points. */
 export const STEPS = 100;
@@ -155,22 +152,9 @@ export class Training {
     return last;
   }
 
-  /**
-   * One point's score through the model as it is now, with backward() run from it: lib's drawDot
-   * of the score (inputs labelled x1 and x2, the output score) and its graph data (table, steps,
-   * neurons). The parameters' grads are set back to 0 after: training never sees them.
-   */
-  pointGraph(point: number[]): { dot: string; graph: GraphData; score: number } {
-    if (!Array.isArray(point) || point.length !== 2 || !point.every(Number.isFinite)) {
-      throw new RangeError(`moons training: a point is two finite numbers [x, y], got ${JSON.stringify(point)}`);
-    }
-    const inputs = [new Value(point[0], { label: 'x1' }), new Value(point[1], { label: 'x2' })];
-    const score = this.#model.forward(inputs) as Value;
-    score.label = 'score';
-    score.backward();
-    const drawn = { dot: drawDot(score), graph: graphData(score), score: score.data };
-    this.#model.zeroGrad();
-    return drawn;
+  /** The model as it is now (point-graph.ts draws a point's score through it). */
+  get model(): MLP {
+    return this.#model;
   }
 
   #picture(): { grid: number[]; params: number[] } {

@@ -3,6 +3,7 @@ import { Value } from '../../lib/engine.ts';
 import { drawDot, trace } from '../../lib/graph.ts';
 import { makeMoons, moonsLoss, moonsModel, moonsStep } from '../../lib/moons.ts';
 import { MLP } from '../../lib/nn.ts';
+import { pointGraph } from '../../src/moons/point-graph.ts';
 import { COLS, POINTS, ROWS, STEPS, type TrainState, Training, VIEW, gridPoints, moonsData, scoresAt } from '../../src/moons/training.ts';
 
 /** Every state a fresh training reports over `steps` steps, the start included. */
@@ -142,7 +143,7 @@ describe('gridPoints', () => {
 describe("a point's graph", () => {
   it('is lib’s drawDot of the model’s score at the point, after backward(), and leaves training as it was', () => {
     const training = new Training(1337);
-    const { dot, graph, score } = training.pointGraph([0.5, 0.25]);
+    const { dot, graph, score } = pointGraph(training.model, [0.5, 0.25]);
     // The same forward and backward, written out on lib's own model.
     const model = moonsModel(1337);
     const inputs = [new Value(0.5, { label: 'x1' }), new Value(0.25, { label: 'x2' })];
@@ -158,6 +159,6 @@ describe("a point's graph", () => {
     // Its grads are not left for training to see.
     const untouched = new Training(1337);
     expect(training.train(3, 1, () => {})).toEqual(untouched.train(3, 1, () => {}));
-    expect(() => training.pointGraph([Number.NaN, 0])).toThrow(RangeError);
+    expect(() => pointGraph(training.model, [Number.NaN, 0])).toThrow(RangeError);
   });
 });
