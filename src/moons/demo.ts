@@ -104,7 +104,16 @@ class MoonsDemo {
     root.querySelector('[data-layer="cells"]')!.replaceChildren();
     this.#canvas.hidden = false;
     for (const part of root.querySelectorAll<HTMLElement>('.moons-controls, .moons-edit, .moons-edit-how')) part.hidden = false;
-    this.#plot.tabIndex = 0;
+    // The plot takes keys once the page's script runs: a grid cursor to add and remove points.
+    const plot = this.#plot;
+    plot.tabIndex = 0;
+    plot.setAttribute('role', 'application');
+    plot.setAttribute('aria-roledescription', 'plot');
+    plot.setAttribute(
+      'aria-label',
+      "Your data: arrow keys move a cursor (Shift: five cells; Home, End, Page Up and Page Down to the edges), Enter adds a point of the chosen class, Delete removes one, I shows a point's graph",
+    );
+    plot.setAttribute('aria-describedby', 'moons-cursor');
     this.#show(this.#state);
   }
 

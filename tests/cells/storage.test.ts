@@ -9,7 +9,10 @@ import { PageStore, hashCode, isKeptEdit } from '../../src/cells/storage.ts';
 /** localStorage's interface over a Map; `quota` (characters of keys and values) makes setItem throw as a full one does. */
 class MemoryStorage implements Storage {
   readonly map = new Map<string, string>();
-  constructor(readonly quota = Infinity) {}
+  readonly quota: number;
+  constructor(quota = Infinity) {
+    this.quota = quota;
+  }
   get length() {
     return this.map.size;
   }
