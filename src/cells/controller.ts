@@ -88,8 +88,26 @@ export function openEditor(root: HTMLElement): Promise<EditorView> {
   return editorOf(viewOf(root));
 }
 
+/** The editor chunk's address, once loading it failed: the next Edit loads it afresh from there. */
+let failedEditorUrl: string | undefined;
+let editorRetries = 0;
+
+/**
+ * CodeMirror's chunk. Chromium keeps a module that failed to load as failed for the page's life,
+ * so after a failure the same file is imported under a new fragment: a new module to the browser,
+ * the same file to the network. The address comes from the error, which names it (Chromium,
+ * Firefox); where it does not, the next Edit tries the import as it is.
+ */
+function loadEditor(): Promise<typeof import('./editor.ts')> {
+  const loading = failedEditorUrl ? (import(/* @vite-ignore */ `${failedEditorUrl}#retry-${++editorRetries}`) as Promise<typeof import('./editor.ts')>) : import('./editor.ts');
+  return loading.catch((error: unknown) => {
+    failedEditorUrl ??= /\bhttps?:\/\/\S+?\.js\b/.exec(error instanceof Error ? error.message : '')?.[0];
+    throw error;
+  });
+}
+
 function editorOf(view: CellView): Promise<EditorView> {
-  view.opening ??= import('./editor.ts').then(({ createEditor }) => {
+  view.opening ??= loadEditor().then(({ createEditor }) => {
     const host = document.createElement('div');
     host.className = 'cell-editor not-content'; // not-content: no Starlight prose spacing inside
     const code = view.part('.cell-code');

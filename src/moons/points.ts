@@ -142,7 +142,7 @@ export function cellOf(x: number, y: number): Cursor {
 /** The data set's points in a grid cell, by index, the one nearest its centre first. */
 export function pointsInCell(data: MoonsData, cursor: Cursor): number[] {
   const [cx, cy] = cellCentre(cursor);
-  return data.X.map((point, i) => i)
+  return data.X.map((_, i) => i)
     .filter((i) => {
       const cell = cellOf(data.X[i][0], data.X[i][1]);
       return cell.col === cursor.col && cell.row === cursor.row;
