@@ -130,8 +130,6 @@ function editorOf(view: CellView): Promise<EditorView> {
     return view.editor;
   }, (error: unknown) => {
     view.opening = undefined; // the editor did not load (a network hiccup?): the next Edit tries again
-    const url = /https?:\/\/\S+?\.js\b/.exec(String(error))?.[0];
-    if (url) editorRetry ??= { url, count: 0 };
     throw error;
   });
   return view.opening;
