@@ -28,6 +28,22 @@ const dropUnreadHeadInjectDirective = {
   },
 };
 
+/**
+ * KaTeX writes each formula twice, as MathML (for screen readers, with its TeX source) and as
+ * HTML (what is seen). Search should index it once: the seen text, so an excerpt reads
+ * "f(x)=3x2−4x+5", not the same formula three times over with its TeX.
+ */
+function rehypeKatexSearchOnce() {
+  const visit = (node) => {
+    if (node.type === 'element' && [node.properties?.className].flat().includes('katex-mathml')) {
+      node.properties['data-pagefind-ignore'] = '';
+      return;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}
+
 export default defineConfig({
   // Where the book is served: its sitemap and each page's canonical link are absolute addresses.
   // npm start serves it at http://localhost:4321; set SITE to the public address to publish it.
@@ -38,13 +54,16 @@ export default defineConfig({
   // The unified (remark/rehype) processor, not Astro 7's default Sätteri: the book's plugins (its
   // cells, KaTeX) are remark and rehype plugins. MDX uses the same processor.
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath, remarkCells], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath, remarkCells], rehypePlugins: [rehypeKatex, rehypeKatexSearchOnce] }),
   },
   integrations: [
     starlight({
       title: 'micrograd in TypeScript',
       description: 'Backpropagation from scratch: a literate, runnable re-telling of micrograd.',
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+      // Long lines wrap (keeping their indent) instead of scrolling sideways: a reader sees all
+      // of every line, on a phone too.
+      expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       // The book's own 404 page is src/pages/404.astro.
       disable404Route: true,
       // Starlight's sidebar with each chapter's exercises done (src/exercises/marks.ts).

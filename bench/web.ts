@@ -1,5 +1,6 @@
 // npm run bench:web: what a reader's browser downloads and waits for, in Chromium on the built
-// site: JavaScript to read a chapter, on the first Run, first Edit and first graph; the time
+// site: JavaScript to read a chapter, on the first Run, first Edit and first graph, on a visit
+// with a kept edit and on opening a share link; the time
 // from Run to output for the MLP cell once everything is loaded; and a graph redrawn after an
 // edit that keeps its shape (Gradients' expression cell: no Graphviz, under 150 ms); an
 // exercise's reading script, its first Check and the time from Check to verdict. Prints a table,
@@ -46,7 +47,7 @@ function recorder(p: Page) {
     await step();
     await p.waitForLoadState('networkidle', { timeout: 120_000 });
     await Promise.all(pending.splice(0));
-    return scripts;
+    return [...scripts];
   };
 }
 const scriptsDuring = recorder(page);
@@ -57,7 +58,7 @@ const sum = (list: Script[]) => ({
   files: list.length,
 });
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker|view|panzoom)[.\w-]*\.js$/.test(s.url);
+const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker|view|panzoom|page-state|link)[.\w-]*\.js$/.test(s.url);
 // The exercises' reading script comes with the sidebar, on every page (src/exercises/reading.ts).
 const exercisesScript = (s: Script) => /\/Sidebar\.astro_astro_type_script[.\w-]*\.js$/.test(s.url);
 
@@ -164,6 +165,25 @@ for (let i = 0; i < RUNS; i++) checks.push(await checkToVerdict());
 const exerciseStatus = await exercise.getAttribute('data-exercise-status');
 if (exerciseStatus !== 'pass') throw new Error(`the sigmoid-rule exercise ended ${exerciseStatus}`);
 
+// The reader's own work: a visit to a page with a kept edit (the editor loads to show it), and a
+// share link opened in a fresh browser (nothing runs: no runner is fetched).
+const keeper = await (await browser.newContext()).newPage();
+const keeperScripts = recorder(keeper);
+await keeper.goto(server.origin + chapter.path, { waitUntil: 'networkidle' });
+await setCode(cellOf(keeper, CELL), '// kept across a visit\n1 + 1');
+await keeper.locator('.cell[data-edited]').waitFor();
+/** What a page loads beyond what reading it loads. */
+const beyondReading = (list: Script[]) => list.filter((s) => !read.some((r) => r.url === s.url));
+const keptVisit = beyondReading(await keeperScripts(() => keeper.reload()));
+await keeper.locator('[data-action="share"]').click();
+await keeper.locator('[data-share-url]').waitFor();
+const shareLink = await keeper.locator('[data-share-url]').inputValue();
+const recipient = await (await browser.newContext()).newPage();
+const linkOpened = beyondReading(await recorder(recipient)(() => recipient.goto(shareLink)));
+await recipient.locator('.cell[data-from-link]').waitFor();
+const moonsDemo = moonsRead.filter((s) => /MoonsDemo|\/line\./.test(s.url));
+if (linkOpened.some((s) => s.url.includes('runner-worker'))) throw new Error('opening a share link fetched the runner');
+
 await browser.close();
 await server.close();
 
@@ -182,6 +202,9 @@ row(`first graph of a new shape ("${graphCell}")`, firstGraph);
 row('first reach for a graph (the viewer)', viewer);
 row('/moons/: read, all JavaScript', moonsRead);
 row('/moons/: first Play', firstPlay);
+row('/moons/: of which the demo', moonsDemo);
+row('a visit with a kept edit, beyond reading', keptVisit);
+row(`a share link opened (${shareLink.length} characters), beyond reading`, linkOpened);
 console.log(`Run to output, cell "${CELL}" (cells 1…${chapter.cells.indexOf(CELL) + 1}): median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms`);
 row('Gradients: first Run of expression-grads', firstLoad);
 row(`Gradients: ${RUNS} edited redraws`, redrawScripts);
@@ -197,6 +220,10 @@ console.log(
     firstEditJs: sum(firstEdit),
     firstGraphJs: sum(firstGraph),
     moonsFirstPlayJs: sum(firstPlay),
+    moonsReadJs: sum(moonsRead),
+    moonsDemoJs: sum(moonsDemo),
+    keptVisitJs: sum(keptVisit),
+    shareLinkOpenedJs: sum(linkOpened),
     runToOutputMs: { median, worst, runs: RUNS },
     viewerJs: sum(viewer),
     readExercisesJs: sum(read.filter(exercisesScript)),

@@ -39,35 +39,72 @@ export function trace(root: Value): {
  * DOT text for the graph under root: a record { label | data | grad } per
  * value, its numbers written by formatNumber, and a small node per
  * operation, wired child → operation → result. Ids come from trace order,
- * so the same graph always gives the same text.
+ * so the same graph always gives the same text. Options: `rankdir`, the
+ * direction of the layout (default 'LR', left to right); `numbered`, each
+ * value's place in root.topologicalOrder(), from 1, as a first field;
+ * `derivatives`, on each edge into an operation the local derivative
+ * ∂result/∂operand, by the result's own backward rule (an operand used
+ * twice gets the sum, on the first of its two edges).
  */
 export function drawDot(
   root: Value,
-  options?: { rankdir?: 'LR' | 'TB' | undefined },
+  options?: {
+    rankdir?: 'LR' | 'TB' | undefined;
+    numbered?: boolean | undefined;
+    derivatives?: boolean | undefined;
+  },
 ): string {
   const { nodes, edges } = trace(root);
   const id = new Map(nodes.map((n, i) => [n, `n${i}`]));
+  const place = new Map(options?.numbered
+    ? root.topologicalOrder().map((n, i) => [n, `${i + 1} | `])
+    : []);
   const lines = [
     'digraph {',
     `  graph [rankdir=${options?.rankdir ?? 'LR'}];`,
     '  node [fontname="Courier"];',
   ];
+  if (options?.derivatives) lines.push('  edge [fontname="Courier"];');
   for (const n of nodes) {
     const data = `data ${formatNumber(n.data)}`;
     const grad = `grad ${formatNumber(n.grad)}`;
-    const label = `{ ${escapeRecord(n.label)} | ${data} | ${grad} }`;
-    lines.push(`  ${id.get(n)} [shape=record, label="${label}"];`);
+    const label = `${escapeRecord(n.label)} | ${data} | ${grad}`;
+    const fields = `{ ${place.get(n) ?? ''}${label} }`;
+    lines.push(`  ${id.get(n)} [shape=record, label="${fields}"];`);
     if (n.op) {
       // The operation gets a node of its own, feeding its result.
       lines.push(`  ${id.get(n)}_op [label="${escapeRecord(n.op)}"];`);
       lines.push(`  ${id.get(n)}_op -> ${id.get(n)};`);
     }
   }
+  const labelled = new Set<string>();
   for (const [child, parent] of edges) {
-    lines.push(`  ${id.get(child)} -> ${id.get(parent)}_op;`);
+    const edge = `${id.get(child)} -> ${id.get(parent)}_op`;
+    if (!options?.derivatives || labelled.has(edge)) {
+      lines.push(`  ${edge};`);
+      continue;
+    }
+    labelled.add(edge);
+    const slope = formatNumber(localDerivative(parent, child));
+    lines.push(`  ${edge} [label="${slope}"];`);
   }
   lines.push('}');
   return lines.join('\n');
+}
+
+/**
+ * ∂out/∂operand, by out's own rule on a scratch pass (out.grad 1, the
+ * operand's grad 0); every grad is left as it was.
+ */
+function localDerivative(out: Value, operand: Value): number {
+  const saved = [out.grad, ...out.children.map((c) => c.grad)];
+  out.grad = 1;
+  for (const c of out.children) c.grad = 0;
+  out.backwardStep();
+  const slope = operand.grad;
+  out.grad = saved[0]!;
+  out.children.forEach((c, i) => (c.grad = saved[i + 1]!));
+  return slope;
 }
 // #endregion draw-dot
 

@@ -2,6 +2,8 @@
 // rest (sandbox, editor, Graphviz) on a reader's first click.
 
 import type { Action } from './controller.ts';
+import { SHARE_PREFIX, hasRecords } from './keys.ts';
+import { CHANGED_EVENT } from './page-state.ts';
 
 type Controller = typeof import('./controller.ts');
 
@@ -21,6 +23,13 @@ document.addEventListener('click', (event) => {
   if (!button || !cell || button.getAttribute('aria-disabled') === 'true') return;
   withController((c) => c.act(button.dataset.action as Action, cell));
 });
+
+// The reader's own work (keep.ts, loaded with the controller): edits kept from an earlier visit,
+// a share link's code, a widget's state changed (the moons demo's points) that Share can carry.
+const isLink = () => location.hash.startsWith(SHARE_PREFIX);
+if (isLink() || hasRecords(() => localStorage, location.pathname)) withController(() => undefined);
+addEventListener('hashchange', () => isLink() && withController(() => undefined));
+document.addEventListener(CHANGED_EVENT, () => withController(() => undefined), { once: true });
 
 // Cells marked editable (the Playground's) start in the editor.
 for (const cell of document.querySelectorAll<HTMLElement>('.cell[data-editable]')) {

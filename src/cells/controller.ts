@@ -7,6 +7,7 @@ import { prepareGraphs, pristineHtml } from '../graphs/prepare.ts';
 import { errorPlace, renderError, renderResult } from '../runner/render.ts';
 import type { CellError, CellResult } from '../runner/session.ts';
 import { type Outcome, Sandbox } from '../sandbox/sandbox.ts';
+import * as keep from './keep.ts';
 
 export type Action = 'run' | 'stop' | 'edit' | 'reset';
 type Status = 'idle' | 'running' | 'ok' | 'error' | 'timeout';
@@ -24,6 +25,8 @@ class CellView {
   readonly output: HTMLElement;
   editor: EditorView | undefined;
   opening: Promise<EditorView> | undefined;
+  /** The code the editor opens with, when not the book's (a kept edit, a link's: keep.ts). */
+  opensWith: string | undefined;
   /** The run this cell is waiting for, if any. */
   runId: number | undefined;
 
@@ -85,8 +88,26 @@ export function openEditor(root: HTMLElement): Promise<EditorView> {
   return editorOf(viewOf(root));
 }
 
+/** The editor chunk's address, once loading it failed: the next Edit loads it afresh from there. */
+let failedEditorUrl: string | undefined;
+let editorRetries = 0;
+
+/**
+ * CodeMirror's chunk. Chromium keeps a module that failed to load as failed for the page's life,
+ * so after a failure the same file is imported under a new fragment: a new module to the browser,
+ * the same file to the network. The address comes from the error, which names it (Chromium,
+ * Firefox); where it does not, the next Edit tries the import as it is.
+ */
+function loadEditor(): Promise<typeof import('./editor.ts')> {
+  const loading = failedEditorUrl ? (import(/* @vite-ignore */ `${failedEditorUrl}#retry-${++editorRetries}`) as Promise<typeof import('./editor.ts')>) : import('./editor.ts');
+  return loading.catch((error: unknown) => {
+    failedEditorUrl ??= /\bhttps?:\/\/\S+?\.js\b/.exec(error instanceof Error ? error.message : '')?.[0];
+    throw error;
+  });
+}
+
 function editorOf(view: CellView): Promise<EditorView> {
-  view.opening ??= import('./editor.ts').then(({ createEditor }) => {
+  view.opening ??= loadEditor().then(({ createEditor }) => {
     const host = document.createElement('div');
     host.className = 'cell-editor not-content'; // not-content: no Starlight prose spacing inside
     const code = view.part('.cell-code');
@@ -98,11 +119,12 @@ function editorOf(view: CellView): Promise<EditorView> {
     hint.id = `cell-hint-${view.id}`;
     hint.textContent = 'Ctrl+Enter or ⌘+Enter runs. Tab indents; Escape then Tab leaves the editor.';
     view.editor = createEditor(host, {
-      doc: view.original,
+      doc: view.opensWith ?? view.original,
       label: `Code of cell ${view.id}`,
       describedBy: hint.id,
       placeholder: view.root.dataset.placeholder,
       onRun: () => void run(view),
+      onChange: () => keep.edited(view.root),
     });
     host.append(hint);
     return view.editor;
@@ -193,7 +215,24 @@ function reset(view: CellView): void {
   view.output.innerHTML = view.originalOutput;
   prepareGraphs(view.output);
   view.setStatus('idle', '');
+  keep.cellReset(view.root);
 }
+
+// ---- The reader's own work (issue 13): keep.ts keeps edits and opens share links, through these.
+
+/** Keeping the page's edits (and a link's code shown), from when the controller loads. */
+export const keeping: Promise<void> = keep.start({
+  original: (root) => viewOf(root).original,
+  code: (root) => viewOf(root).code(),
+  focus: (root) => viewOf(root).editor?.focus(),
+  reset: (root) => reset(viewOf(root)),
+  show: async (root, code) => {
+    const view = viewOf(root);
+    if (!view.editor) view.opensWith = code;
+    const editor = await editorOf(view);
+    if (editor.state.doc.toString() !== code) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: code } });
+  },
+});
 
 // For exercises (src/exercises/controller.ts), whose Check runs the cells before it and then the
 // reader's code in this page's one sandbox, under the same time limit.

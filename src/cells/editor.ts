@@ -51,6 +51,8 @@ export interface EditorOptions {
   describedBy: string;
   placeholder?: string;
   onRun: () => void;
+  /** Called after every change of the code (a keystroke, a paste, an undo). */
+  onChange?: () => void;
 }
 
 // CodeMirror's basicSetup, as its documentation says to adjust it: without its search panel (in a
@@ -93,6 +95,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       // Long lines wrap and the editor grows with its code: no scrolling region inside the page
       // that a keyboard could not reach.
       EditorView.lineWrapping,
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) options.onChange?.();
+      }),
       EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-describedby': options.describedBy }),
     ],
   });

@@ -11,3 +11,5 @@ function markScrollBoxes(): void {
 
 markScrollBoxes();
 addEventListener('resize', markScrollBoxes);
+// KaTeX's fonts may arrive after this runs, and widen an equation past its column.
+void document.fonts?.ready.then(markScrollBoxes);

@@ -31,7 +31,7 @@ export function graphView(dot: string, svg: string, graph: GraphData | undefined
   const stepper = Boolean(options.stepper && steps);
   const label = escapeHtml(description);
   const parts = [
-    `<figure class="graph not-content" data-graph data-shape="${escapeHtml(shapeKey(dot))}"${stepper ? ' data-stepper' : ''}>`,
+    `<figure class="graph not-content" data-graph data-pagefind-ignore data-shape="${escapeHtml(shapeKey(dot))}"${stepper ? ' data-stepper' : ''}>`,
     toolbar(Boolean(steps), Boolean(options.collapsed)),
     // The drawing scales to the column's width by CSS alone, so it is whole on first paint.
     `<div class="graph-viewport" tabindex="0" role="group" aria-label="Drawing: drag or use the arrow keys to move, + and − to zoom, 0 to fit"><div class="graph-stage">`,

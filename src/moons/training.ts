@@ -152,6 +152,11 @@ export class Training {
     return last;
   }
 
+  /** The model as it is now (point-graph.ts draws a point's score through it). */
+  get model(): MLP {
+    return this.#model;
+  }
+
   #picture(): { grid: number[]; params: number[] } {
     return { grid: scoresAt(this.#model, this.#grid), params: this.#model.parameters().map((p) => p.data) };
   }

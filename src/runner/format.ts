@@ -8,17 +8,30 @@ import type { GraphData } from './graph-data.ts';
 export type Display =
   | { kind: 'text'; text: string }
   | { kind: 'graph'; dot: string; graph?: GraphData; description?: string }
-  | { kind: 'plot'; xs: number[]; ys: number[]; title: string };
+  | { kind: 'plot'; series: PlotSeries[]; title: string; x: string; y: string };
 
-/** What plot(xs, ys) returns: the data of a line plot, drawn when shown. */
+/** One series of a plot, as data: its points and how they are drawn (src/runner/plot.ts). */
+export interface PlotSeries {
+  xs: number[];
+  ys: number[];
+  label: string;
+  line: boolean;
+  dashed: boolean;
+  points: boolean;
+}
+
+/** What plot() returns: the data of a line plot, drawn when shown. */
 export class Plot {
-  readonly xs: number[];
-  readonly ys: number[];
+  readonly series: PlotSeries[];
   readonly title: string;
-  constructor(xs: number[], ys: number[], title = 'Line plot') {
-    this.xs = xs;
-    this.ys = ys;
+  /** The axes' names ('' for none). */
+  readonly x: string;
+  readonly y: string;
+  constructor(series: PlotSeries[], title = 'Line plot', x = '', y = '') {
+    this.series = series;
     this.title = title;
+    this.x = x;
+    this.y = y;
   }
 }
 
@@ -27,7 +40,7 @@ const MAX_ITEMS = 100;
 /** A cell's last value as something to show; undefined shows nothing, as None does in Jupyter. */
 export function display(value: unknown): Display | null {
   if (value === undefined) return null;
-  if (value instanceof Plot) return { kind: 'plot', xs: value.xs, ys: value.ys, title: value.title };
+  if (value instanceof Plot) return { kind: 'plot', series: value.series, title: value.title, x: value.x, y: value.y };
   if (isDot(value)) return { kind: 'graph', dot: value };
   return { kind: 'text', text: formatValue(value) };
 }
@@ -65,7 +78,7 @@ export function formatValue(value: unknown, depth = 0): string {
       return String(value);
   }
   if (value === null) return 'null';
-  if (value instanceof Plot) return `Plot(${value.xs.length} points)`;
+  if (value instanceof Plot) return `Plot(${value.series.map((s) => s.xs.length).join(' + ')} points)`;
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   if (Array.isArray(value)) {
     if (depth > 2) return '[…]';

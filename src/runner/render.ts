@@ -65,7 +65,7 @@ async function renderDisplay(display: Display, layout: Layout, options?: GraphVi
     case 'text':
       return `<pre class="cell-value">${escapeHtml(String(display.text))}</pre>`;
     case 'plot':
-      return `<div class="cell-drawing">${plotSvg(display.xs, display.ys, display.title)}</div>`;
+      return `<div class="cell-drawing" data-pagefind-ignore>${plotSvg(display.series, display.title, display.x, display.y)}</div>`;
     case 'graph': {
       const dot = String(display.dot);
       const svg = cleanGraphvizSvg(await layout(dot));

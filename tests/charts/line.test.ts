@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { extent, finiteRuns, lineChartSvg, niceTicks } from '../../src/charts/line.ts';
+import { SERIES_COLORS, extent, finiteRuns, lineChartSvg, niceTicks } from '../../src/charts/line.ts';
 
 const chart = (over: Partial<Parameters<typeof lineChartSvg>[0]> = {}) =>
   lineChartSvg({
@@ -42,6 +42,60 @@ describe('lineChartSvg', () => {
     const svg = chart({ title: '</title><script>', x: { min: 0, max: 1, ticks: [0], format: () => '<b>' } });
     expect(svg).not.toMatch(/<script|<b>/);
     expect(load(svg, { xml: true })('title').text()).toBe('</title><script>');
+  });
+});
+
+describe('lineChartSvg with several series', () => {
+  const runs: [number, number][][] = [[[0, 0], [10, 1]]];
+  const three = () =>
+    load(
+      chart({
+        lines: undefined,
+        series: [
+          { runs, label: 'first' },
+          { runs, label: 'second', dashed: true, points: true },
+          { runs: [[[5, 0.5], [6, 0.7]]], line: false, points: true },
+        ],
+      }),
+      { xml: true },
+    );
+
+  it('draws each series in a colour of its own, dashed or with dots where asked', () => {
+    const $ = three();
+    const groups = $('svg > g').toArray();
+    expect(groups).toHaveLength(3);
+    const strokes = groups.map((g) => $(g).attr('stroke'));
+    expect(new Set(strokes).size).toBe(3);
+    expect(strokes[0]).toBe(SERIES_COLORS[0]);
+    expect(groups.map((g) => $(g).attr('stroke-dasharray'))).toEqual([undefined, '6 4', undefined]);
+    expect(groups.map((g) => $(g).find('polyline').length)).toEqual([1, 1, 0]);
+    expect(groups.map((g) => $(g).find('circle').length)).toEqual([0, 2, 2]);
+  });
+
+  it('names the labelled series in a legend under the plot, which makes the chart taller', () => {
+    const $ = three();
+    const texts = $('svg > text').map((_, t) => $(t).text()).get();
+    expect(texts.slice(-2)).toEqual(['first', 'second']);
+    expect(Number($('svg').attr('height'))).toBeGreaterThan(200);
+    // The plot area keeps its height: the axes' corner is where it is without a legend.
+    const corner = (svg: string) => /d="M[\d.]+,[\d.]+V([\d.]+)/.exec(svg)?.[1];
+    expect(corner(chart({ series: [{ runs, label: 'x' }], lines: undefined }))).toBe(corner(chart()));
+  });
+
+  it('wraps the legend into rows that fit the width', () => {
+    const labels = Array.from({ length: 6 }, (_, i) => `a long series label ${i}`);
+    const svg = chart({ lines: undefined, series: labels.map((label) => ({ runs, label })) });
+    const $ = load(svg, { xml: true });
+    const rows = new Set($('svg > text').filter((_, t) => labels.includes($(t).text())).map((_, t) => $(t).attr('y')).get());
+    expect(rows.size).toBeGreaterThan(1);
+    for (const t of $('svg > text').toArray()) expect(Number($(t).attr('x'))).toBeLessThan(400);
+  });
+
+  it('writes the axes\' names, escaped', () => {
+    const $ = load(chart({ xTitle: 'step <k>', yTitle: 'loss' }), { xml: true });
+    const texts = $('text').map((_, t) => $(t).text()).get();
+    expect(texts).toContain('step <k>');
+    expect(texts).toContain('loss');
   });
 });
 

@@ -32,6 +32,8 @@ describe('accessibility (axe)', () => {
 
   it.each(['light', 'dark'])('a chapter in use, in the %s theme: editor open, outputs redrawn', async (theme) => {
     const chapter = pagesWithCells(inject('dist')).find((p) => p.cells.length >= 2)!;
+    // A browser of its own: the other theme's edits, kept, would be back.
+    page = await (await browser.newContext()).newPage();
     await page.goto(inject('origin') + chapter.path, { waitUntil: 'networkidle' });
     await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
     const cell = cellOf(page, chapter.cells[1]);

@@ -103,6 +103,8 @@ describe(`cells of ${chapter.path}`, () => {
     expect(await last.locator('.cell-status').innerText()).toBe('Stopped');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('run');
     expect(await last.locator('[data-action="stop"]').isVisible()).toBe(false);
+    // Put the second cell back: later cells of the chapter may use what it defines.
+    await second.locator('[data-action="reset"]').click();
   });
 
   it('an endless loop times out after 5 s, and the cell works again after', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Op, Value } from '../../lib/engine.ts';
 import { trace } from '../../lib/graph.ts';
 import { Checks, gradeGradients } from '../../src/exercises/grade.ts';
+import { expressionL } from '../fixtures.ts';
 
 const sigma = (x: number) => 1 / (1 + Math.exp(-x));
 const forward = { σ: sigma };
@@ -13,37 +14,23 @@ function sigmoidWith(backward: (out: Value, a: Value) => void) {
   return (x: Value, label: string) => Object.assign(Value.make(sigma(x.data), SIGMOID, x), { label });
 }
 
-function expression() {
-  const a = new Value(2, { label: 'a' });
-  const b = new Value(-3, { label: 'b' });
-  const c = new Value(10, { label: 'c' });
-  const e = a.mul(b);
-  e.label = 'e';
-  const d = e.add(c);
-  d.label = 'd';
-  const f = new Value(-2, { label: 'f' });
-  const L = d.mul(f);
-  L.label = 'L';
-  return { a, b, c, d, e, f, L };
-}
-
 describe('gradeGradients', () => {
   it('passes the gradients backward() leaves', () => {
-    const { L } = expression();
+    const { L } = expressionL();
     L.backward();
     const item = gradeGradients(L);
     expect(item).toMatchObject({ pass: true, message: 'all 7 gradients are right' });
   });
 
   it('says that backward() has not run when every grad is 0', () => {
-    const { L } = expression();
+    const { L } = expressionL();
     const item = gradeGradients(L);
     expect(item.pass).toBe(false);
     expect(item.message).toMatch(/every grad is 0/);
   });
 
   it('names the first wrong node in backward() order, with expected and got, and its id in the graph', () => {
-    const { L, d, e, a, b, c, f } = expression();
+    const { L, d, e, a, b, c, f } = expressionL();
     L.grad = 1;
     d.grad = -2;
     f.grad = 4;
@@ -60,7 +47,7 @@ describe('gradeGradients', () => {
   });
 
   it('recognises grads doubled by a second backward()', () => {
-    const { L } = expression();
+    const { L } = expressionL();
     L.backward();
     L.backward();
     expect(gradeGradients(L).message).toMatch(/^d\.grad is -4, but it should be -2: exactly twice/);
@@ -150,7 +137,7 @@ describe('gradeGradients', () => {
   });
 
   it('notices a value changed after it was computed', () => {
-    const { L, d } = expression();
+    const { L, d } = expressionL();
     L.backward();
     d.data = 5;
     expect(gradeGradients(L).message).toMatch(/^d\.data is 5, but its operation '\+' gives 4/);

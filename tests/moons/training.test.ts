@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Value } from '../../lib/engine.ts';
+import { drawDot, trace } from '../../lib/graph.ts';
 import { makeMoons, moonsLoss, moonsModel, moonsStep } from '../../lib/moons.ts';
 import { MLP } from '../../lib/nn.ts';
+import { pointGraph } from '../../src/moons/point-graph.ts';
 import { COLS, POINTS, ROWS, STEPS, type TrainState, Training, VIEW, gridPoints, moonsData, scoresAt } from '../../src/moons/training.ts';
 
 /** Every state a fresh training reports over `steps` steps, the start included. */
@@ -134,5 +137,28 @@ describe('gridPoints', () => {
     }
     expect(grid[0][1]).toBeGreaterThan(grid.at(-1)![1]);
     expect(grid[1][0]).toBeGreaterThan(grid[0][0]);
+  });
+});
+
+describe("a point's graph", () => {
+  it('is lib’s drawDot of the model’s score at the point, after backward(), and leaves training as it was', () => {
+    const training = new Training(1337);
+    const { dot, graph, score } = pointGraph(training.model, [0.5, 0.25]);
+    // The same forward and backward, written out on lib's own model.
+    const model = moonsModel(1337);
+    const inputs = [new Value(0.5, { label: 'x1' }), new Value(0.25, { label: 'x2' })];
+    const out = model.forward(inputs) as Value;
+    out.label = 'score';
+    out.backward();
+    expect(dot).toBe(drawDot(out));
+    expect(score).toBe(out.data);
+    expect(graph.values.length).toBe(trace(out).nodes.length);
+    expect(graph.values.find((v) => v.name === 'score')?.grad).toBe('1.0000');
+    // The 32 ReLU neurons as boxes (the linear output has no activation to know it by).
+    expect(graph.groups?.length).toBe(32);
+    // Its grads are not left for training to see.
+    const untouched = new Training(1337);
+    expect(training.train(3, 1, () => {})).toEqual(untouched.train(3, 1, () => {}));
+    expect(() => pointGraph(training.model, [Number.NaN, 0])).toThrow(RangeError);
   });
 });

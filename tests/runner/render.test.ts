@@ -20,9 +20,10 @@ describe('renderResult', () => {
   });
 
   it('draws plots from numbers only', async () => {
-    const html = await renderResult(result({ value: { kind: 'plot', xs: [0, 1], ys: ['<script>' as unknown as number, 2], title: '</title><script>' } }), noGraphs);
+    const html = await renderResult(result({ value: { kind: 'plot', series: [{ xs: [0, 1], ys: ['<script>' as unknown as number, 2], label: '<script>', line: true, dashed: false, points: true }], title: '</title><script>', x: '<i>', y: '' } }), noGraphs);
     expect(html).toContain('<svg');
     expect(html).not.toContain('<script');
+    expect(html).not.toContain('<i>');
   });
 
   it('says how many console lines were dropped', async () => {
@@ -53,7 +54,7 @@ describe('cleanGraphvizSvg', () => {
 describe('plots of nearly flat data', () => {
   it('label the ends instead of looping over ticks that never advance', async () => {
     for (const ys of [[1e16, 1e16 + 4], [1, 1 + 2 ** -52]]) {
-      const html = await renderResult(result({ value: { kind: 'plot', xs: [0, 1], ys, title: 't' } }), noGraphs);
+      const html = await renderResult(result({ value: { kind: 'plot', series: [{ xs: [0, 1], ys, label: '', line: true, dashed: false, points: false }], title: 't', x: '', y: '' } }), noGraphs);
       expect(html.match(/<text/g)?.length).toBeGreaterThanOrEqual(4);
     }
   });

@@ -77,7 +77,13 @@ describe('Session: cells run in order in one scope, like a notebook', () => {
   it('shows drawDot(...) as a graph and plot(...) as a plot', async () => {
     const [g, p] = await runCells(['drawDot(new Value(1))', 'plot([0, 1, 2], [0, 1, 4])']);
     expect(g.value?.kind).toBe('graph');
-    expect(p.value).toEqual({ kind: 'plot', xs: [0, 1, 2], ys: [0, 1, 4], title: 'Line plot' });
+    expect(p.value).toEqual({
+      kind: 'plot',
+      series: [{ xs: [0, 1, 2], ys: [0, 1, 4], label: '', line: true, dashed: false, points: false }],
+      title: 'Line plot',
+      x: '',
+      y: '',
+    });
   });
 
   it('reports a syntax error with line and column in the cell numbering', async () => {
