@@ -178,6 +178,8 @@ describe('exercises in A neural network', () => {
     const hint = exercise.locator('[data-action="hint"]');
     expect(await exercise.locator('.exercise-hint:visible').count()).toBe(0);
     await hint.click();
+    // The first click on a fresh page loads the exercises' controller, which then shows the hint.
+    await exercise.locator('.exercise-hint:visible').first().waitFor();
     expect(await exercise.locator('.exercise-hint:visible').count()).toBe(1);
     expect(await exercise.locator('.exercise-hint:visible').innerText()).toMatch(/^Hint 1\. A neuron with/);
     expect(await hint.innerText()).toBe('Hint (2 of 2)');
