@@ -66,6 +66,8 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true, preserveIndent: true } },
       // The book's own 404 page is src/pages/404.astro.
       disable404Route: true,
+      // Starlight's sidebar with each chapter's exercises done (src/exercises/marks.ts).
+      components: { Sidebar: './src/components/Sidebar.astro' },
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapters },

@@ -2,8 +2,9 @@
 // site: JavaScript to read a chapter, on the first Run, first Edit and first graph, on a visit
 // with a kept edit and on opening a share link; the time
 // from Run to output for the MLP cell once everything is loaded; and a graph redrawn after an
-// edit that keeps its shape (Gradients' expression cell: no Graphviz, under 150 ms). Prints a
-// table, then one JSON line.
+// edit that keeps its shape (Gradients' expression cell: no Graphviz, under 150 ms); an
+// exercise's reading script, its first Check and the time from Check to verdict. Prints a table,
+// then one JSON line.
 
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
@@ -58,6 +59,8 @@ const sum = (list: Script[]) => ({
 });
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker|view|panzoom|page-state|link)[.\w-]*\.js$/.test(s.url);
+// The exercises' reading script comes with the sidebar, on every page (src/exercises/reading.ts).
+const exercisesScript = (s: Script) => /\/Sidebar\.astro_astro_type_script[.\w-]*\.js$/.test(s.url);
 
 const read = await scriptsDuring(() => page.goto(server.origin + chapter.path));
 const readCells = read.filter(ours);
@@ -132,6 +135,36 @@ const firstPlay = await scriptsDuring(async () => {
   await page.waitForFunction(() => document.querySelector('[data-demo="moons"]')?.getAttribute('data-step') === '100', undefined, { timeout: 120_000 });
 });
 
+// An exercise (Micrograd's sigmoid rule), in a fresh context: what its first Check loads, then the
+// time from Check to verdict with the solution (the reader's graph redrawn, the check's graphs too).
+const exercisePage = await (await browser.newContext()).newPage();
+const exerciseScripts = recorder(exercisePage);
+await exercisePage.goto(`${server.origin}/micrograd/`);
+const exercise = exercisePage.locator('[data-exercise="sigmoid-rule"]');
+/** Milliseconds from the Check click to the verdict in place (data-checking gone), measured in the page. */
+const checkToVerdict = () =>
+  exercise.evaluate(
+    (root) =>
+      new Promise<number>((resolve) => {
+        let started = 0;
+        new MutationObserver((_, observer) => {
+          if (root.hasAttribute('data-checking')) return;
+          observer.disconnect();
+          resolve(performance.now() - started);
+        }).observe(root, { attributeFilter: ['data-checking'] });
+        started = performance.now();
+        root.querySelector<HTMLElement>('[data-action="check"]')!.click();
+      }),
+  );
+// A copy: the recorder keeps adding to the list it returned until its next step.
+const firstCheck = [...(await exerciseScripts(() => checkToVerdict()))];
+await exercise.locator('[data-action="solution"]').click();
+await checkToVerdict();
+const checks: number[] = [];
+for (let i = 0; i < RUNS; i++) checks.push(await checkToVerdict());
+const exerciseStatus = await exercise.getAttribute('data-exercise-status');
+if (exerciseStatus !== 'pass') throw new Error(`the sigmoid-rule exercise ended ${exerciseStatus}`);
+
 // The reader's own work: a visit to a page with a kept edit (the editor loads to show it), and a
 // share link opened in a fresh browser (nothing runs: no runner is fetched).
 const keeper = await (await browser.newContext()).newPage();
@@ -161,7 +194,8 @@ const row = (label: string, list: Script[]) => {
 console.log(`${chapter.path} in Chromium, ${RUNS} runs of cell "${CELL}"`);
 row('read: all JavaScript', read);
 row('read: of which the cells', readCells);
-row('read: Starlight and other widgets', read.filter((s) => !ours(s)));
+row('read: exercises and sidebar marks', read.filter(exercisesScript));
+row('read: Starlight and other widgets', read.filter((s) => !ours(s) && !exercisesScript(s)));
 row('first Run (no graph)', firstRun);
 row('first Edit', firstEdit);
 row(`first graph of a new shape ("${graphCell}")`, firstGraph);
@@ -175,6 +209,8 @@ console.log(`Run to output, cell "${CELL}" (cells 1…${chapter.cells.indexOf(CE
 row('Gradients: first Run of expression-grads', firstLoad);
 row(`Gradients: ${RUNS} edited redraws`, redrawScripts);
 console.log(`Edit a number in Gradients' expression cell and Run expression-grads: Graphviz ${redrawGraphviz.reduce((n, s) => n + s.bytes, 0)} bytes; output drawn in median ${medianOf(redraws).toFixed(0)} ms, worst ${Math.max(...redraws).toFixed(0)} ms`);
+row('/micrograd/: first Check (sigmoid-rule)', firstCheck);
+console.log(`Check to verdict, sigmoid-rule's solution: median ${medianOf(checks).toFixed(0)} ms, worst ${Math.max(...checks).toFixed(0)} ms`);
 console.log(
   JSON.stringify({
     page: chapter.path,
@@ -190,6 +226,9 @@ console.log(
     shareLinkOpenedJs: sum(linkOpened),
     runToOutputMs: { median, worst, runs: RUNS },
     viewerJs: sum(viewer),
+    readExercisesJs: sum(read.filter(exercisesScript)),
+    firstCheckJs: sum(firstCheck),
+    checkToVerdictMs: { median: medianOf(checks), worst: Math.max(...checks), runs: RUNS },
     sameShapeRedraw: { graphvizBytes: redrawGraphviz.reduce((n, s) => n + s.bytes, 0), medianMs: medianOf(redraws), worstMs: Math.max(...redraws), runs: RUNS },
   }),
 );

@@ -233,3 +233,12 @@ export const keeping: Promise<void> = keep.start({
     if (editor.state.doc.toString() !== code) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: code } });
   },
 });
+
+// For exercises (src/exercises/controller.ts), whose Check runs the cells before it and then the
+// reader's code in this page's one sandbox, under the same time limit.
+export { TIME_LIMIT_MS, sandbox };
+
+/** A cell's code as the reader left it: the editor's text if it was opened, else the original. */
+export function codeOf(root: HTMLElement): string {
+  return viewOf(root).code();
+}

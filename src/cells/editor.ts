@@ -39,6 +39,10 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: 'var(--cm-invalid)' },
 ]);
 
+// For a change that must be an undo step of its own (an exercise's Solution and Reset), from this
+// chunk: a separate import of @codemirror/commands would split it into a chunk of its own.
+export { isolateHistory } from '@codemirror/commands';
+
 export interface EditorOptions {
   doc: string;
   /** The accessible name of the editing area. */

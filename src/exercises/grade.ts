@@ -1,21 +1,24 @@
 // What an exercise's check uses to judge the reader's work: verdicts per item, and a gradient
 // grader that compares every node of the reader's own graph with a finite difference and names
 // the first node, in backward() order, whose gradient is wrong. Pure: it runs in the sandbox
-// worker in the browser and in the chapter's session at build time.
+// worker in the browser and in a build worker (src/exercises/run.ts).
 
 import type { Value } from '../../lib/engine.ts';
 import { drawDot, trace } from '../../lib/graph.ts';
+import { type GraphData, graphData } from '../runner/graph-data.ts';
 
 /** One verdict of a check, as plain data: it crosses from the sandbox to the page. */
 export interface CheckItem {
   /** What was checked, in the reader's words ("a.grad", "the order"). */
   name: string;
   pass: boolean;
+  /** What a reader learns from the verdict: why it is wrong, or a word on why it is right. */
   message: string;
   expected?: string;
   got?: string;
-  /** A graph to show with the verdict (DOT text), and the node in it to mark (drawDot's nN). */
+  /** A graph to show with the verdict (drawDot's DOT text), its table and steps, and the node to mark wrong (drawDot's nN). */
   graph?: string;
+  data?: GraphData;
   node?: number;
 }
 
@@ -41,66 +44,113 @@ export interface GradientOptions {
   forward?: Record<string, Forward>;
   /** Relative tolerance of the comparison; default 1e-5. */
   tolerance?: number;
+  /** The item's name; default 'gradients'. */
+  name?: string;
+}
+
+/** How an item reads and what it shows, besides its verdict. */
+export interface ItemOptions {
+  /** The message when the item fails; by default what it is and what it should be. */
+  message?: string;
+  /** The message when it passes; by default 'right'. */
+  right?: string;
+  /** A graph to show with the item: the Value it ends in (drawn as drawDot draws it, with its table). */
+  graph?: Value;
+  /**
+   * A node of that graph to mark as wrong (data-wrong in the page), or 'gradient': the first node
+   * whose gradient is wrong, as gradeGradients finds it (a bug shown live).
+   */
+  wrong?: Value | 'gradient';
 }
 
 /**
  * Collects a check's verdicts. A check is code the reader does not see, run right after theirs:
- * `check.close('a.grad', a.grad, -3)`, `check.gradients(L)`, then the items go back to the page.
+ * `check.close('a.grad', a.grad, -3)`, `check.gradients(L)`; then the items go back to the page.
+ * Each method returns whether its item passed.
  */
 export class Checks {
   readonly items: CheckItem[] = [];
 
   /** Passes when condition holds; message says what was wrong when it does not. */
-  ok(name: string, condition: boolean, message: string): boolean {
-    this.items.push({ name, pass: condition, message: condition ? 'right' : message });
-    return condition;
+  ok(name: string, condition: boolean, message: string, options?: Omit<ItemOptions, 'message'>): boolean {
+    return this.#push({ name, pass: condition, message: condition ? (options?.right ?? 'right') : message }, options);
   }
 
-  /** Passes when got is a number within tolerance (relative, and absolute near 0) of expected. */
-  close(name: string, got: unknown, expected: number, options?: { tolerance?: number; message?: string }): boolean {
+  /**
+   * Passes when got is a number within tolerance of expected (default 1e-6): relative, and
+   * absolute near 0; with `relative`, relative only (for tiny numbers: 9e-8 within 1 %).
+   */
+  close(name: string, got: unknown, expected: number, options?: ItemOptions & { tolerance?: number; relative?: boolean }): boolean {
     const tolerance = options?.tolerance ?? 1e-6;
+    const shown = { expected: describe(expected), got: describe(got) };
     if (typeof got !== 'number') {
-      return this.#push(name, false, `${name} should be a number, but it is ${describe(got)}`, expected, got);
+      return this.#push({ name, pass: false, message: `${name} should be a number, but it is ${describe(got)}`, ...shown }, options);
     }
-    const pass = near(got, expected, tolerance);
-    const message = pass ? 'right' : (options?.message ?? `${name} is ${show(got)}, but it should be ${show(expected)}`);
-    return this.#push(name, pass, message, expected, got);
+    const pass = options?.relative ? Math.abs(got - expected) <= tolerance * Math.abs(expected) : near(got, expected, tolerance);
+    const message = pass ? (options?.right ?? 'right') : (options?.message ?? `${name} is ${show(got)}, but it should be ${show(expected)}`);
+    return this.#push({ name, pass, message, ...shown }, options);
   }
 
   /** Passes when got and expected are the same (Object.is for primitives, JSON for arrays). */
-  equal(name: string, got: unknown, expected: unknown, message?: string): boolean {
+  equal(name: string, got: unknown, expected: unknown, options?: ItemOptions): boolean {
     const pass = Array.isArray(expected) ? JSON.stringify(got) === JSON.stringify(expected) : Object.is(got, expected);
-    const text = pass ? 'right' : (message ?? `${name} is ${describe(got)}, but it should be ${describe(expected)}`);
-    return this.#push(name, pass, text, expected, got);
+    const message = pass ? (options?.right ?? 'right') : (options?.message ?? `${name} is ${describe(got)}, but it should be ${describe(expected)}`);
+    return this.#push({ name, pass, message, expected: describe(expected), got: describe(got) }, options);
   }
 
   /**
    * Grades every gradient in the graph under root against a finite difference, walking in
-   * backward() order; one item, naming the first wrong node (see gradeGradients).
+   * backward() order; one item, naming the first wrong node and marking it (see gradeGradients).
+   * Given several graphs (one operation at several points, say), grades them in turn and reports
+   * the first that is wrong, or one item for all.
    */
-  gradients(root: Value, options?: GradientOptions): boolean {
-    const item = gradeGradients(root, options);
+  gradients(roots: Value | Value[], options?: GradientOptions & Pick<ItemOptions, 'right'>): boolean {
+    const all = Array.isArray(roots) ? roots : [roots];
+    let item: CheckItem = { name: options?.name ?? 'gradients', pass: false, message: 'there is no graph to grade' };
+    for (const root of all) {
+      item = gradeGradients(root, options);
+      if (!item.pass) break;
+    }
+    if (item.pass && all.length > 1) item.message = `all gradients of the ${all.length} graphs are right`;
+    if (item.pass && options?.right) item.message = options.right;
     this.items.push(item);
     return item.pass;
   }
 
-  #push(name: string, pass: boolean, message: string, expected: unknown, got: unknown): boolean {
-    this.items.push({ name, pass, message, expected: describe(expected), got: describe(got) });
-    return pass;
+  #push(item: CheckItem, options: ItemOptions | undefined): boolean {
+    const root = options?.graph;
+    const wrong = options?.wrong;
+    if (root) Object.assign(item, wrong === 'gradient' ? firstWrong(root) : drawn(root, wrong));
+    this.items.push(item);
+    return item.pass;
   }
+}
+
+/** A graph for an item, with its first node whose gradient is wrong marked (none if all are right). */
+function firstWrong(root: Value): Pick<CheckItem, 'graph' | 'data' | 'node'> {
+  const { pass, node } = gradeGradients(root);
+  return drawn(root, pass || node === undefined ? undefined : trace(root).nodes[node]);
+}
+
+/** A graph for an item: its DOT, its table and steps, and the node to mark. */
+function drawn(root: Value, wrong?: Value): Pick<CheckItem, 'graph' | 'data' | 'node'> {
+  const node = wrong ? trace(root).nodes.indexOf(wrong) : -1;
+  return { graph: drawDot(root), data: graphData(root), ...(node >= 0 ? { node } : {}) };
 }
 
 /**
  * Compares each node's grad (as the reader's code left it) with d(root)/d(node) estimated by
  * central differences on the graph's own forward functions, so no backward rule is trusted.
- * Walks in backward() order (the root first) and reports the first node that is wrong, with
- * its label, expected and got, a diagnosis of the common mistakes (a gradient overwritten
- * instead of added to, a doubled one, no backward() at all), and the graph with that node's
- * id. Kinks (ReLU at exactly 0) accept any value between the one-sided slopes.
+ * Walks in backward() order (the root first) and reports the first node that is wrong, by its
+ * label (or `#k`, its row in the graph's table), with expected and got, the chain rule that gives
+ * the right value, a diagnosis of the common mistakes (a gradient overwritten instead of added
+ * to, a doubled one, a flipped sign, no backward() at all), and the graph with that node's id.
+ * Kinks (ReLU at exactly 0) accept any value between the one-sided slopes.
  * @throws Error naming the operation when the graph uses one with no forward function.
  */
 export function gradeGradients(root: Value, options?: GradientOptions): CheckItem {
   const tolerance = options?.tolerance ?? 1e-5;
+  const itemName = options?.name ?? 'gradients';
   const forwards = { ...FORWARDS, ...options?.forward };
   const { nodes } = trace(root);
   const index = new Map(nodes.map((n, i) => [n, i]));
@@ -112,7 +162,10 @@ export function gradeGradients(root: Value, options?: GradientOptions): CheckIte
     if (!f) throw new Error(`gradients(): no forward function for the operation '${n.op}'; pass { forward: { '${n.op}': (a, b) => … } }`);
     return f;
   });
-  const label = (i: number) => nodes[i].label || `node n${i}`;
+  // As the graph's table names them: its label, or #k for the k-th row (topological order).
+  const row = new Map(order.map((i, r) => [i, r]));
+  const label = (i: number) => nodes[i].label || `#${(row.get(i) as number) + 1}`;
+  const top = order[order.length - 1];
 
   // The graph's values as plain numbers, recomputed from node `from` on with its value set.
   const base = Float64Array.from(nodes, (n) => n.data);
@@ -124,7 +177,7 @@ export function gradeGradients(root: Value, options?: GradientOptions): CheckIte
       if (i === from) started = true;
       else if (started && forward[i]) data[i] = (forward[i] as Forward)(...children[i].map((c) => data[c]));
     }
-    return data[order[order.length - 1]];
+    return data[top];
   };
   for (const i of order) {
     const f = forward[i];
@@ -138,15 +191,24 @@ export function gradeGradients(root: Value, options?: GradientOptions): CheckIte
     const h = 1e-6 * Math.max(1, Math.abs(n.data));
     const up = evaluate(i, n.data + h);
     const down = evaluate(i, n.data - h);
-    const at = base[order[order.length - 1]];
+    const at = base[top];
     return { central: (up - down) / (2 * h), right: (up - at) / h, left: (at - down) / h };
   });
-  const uses = nodes.map(() => [] as { parent: number; slot: number }[]);
-  children.forEach((cs, parent) => cs.forEach((c, slot) => uses[c].push({ parent, slot })));
+  // Each use of a node (an operation it feeds), with that operation's local derivative.
+  const uses = nodes.map(() => [] as { parent: number; local: number }[]);
+  children.forEach((cs, parent) =>
+    cs.forEach((c, slot) => {
+      const f = forward[parent] as Forward;
+      const args = children[parent].map((k) => base[k]);
+      const h = 1e-6 * Math.max(1, Math.abs(args[slot]));
+      const at = (x: number) => f(...args.map((a, k) => (k === slot ? x : a)));
+      uses[c].push({ parent, local: (at(args[slot] + h) - at(args[slot] - h)) / (2 * h) });
+    }),
+  );
 
   const backwardOrder = [...order].reverse();
   if (backwardOrder.every((i) => nodes[i].grad === 0)) {
-    return fail('every grad is 0: backward() has not run on this graph yet (or its grads were zeroed after)', backwardOrder[0]);
+    return fail(`every grad is 0: backward() has not run on this graph yet (or its grads were zeroed after). Start at the output: ${label(top)}.grad = 1`, top);
   }
   for (const i of backwardOrder) {
     const got = nodes[i].grad;
@@ -156,34 +218,55 @@ export function gradeGradients(root: Value, options?: GradientOptions): CheckIte
     const expected = kink ? (left + right) / 2 : central;
     return fail(`${label(i)}.grad is ${show(got)}, but it should be ${show(expected)}${diagnose(i, got, expected)}`, i, got, expected);
   }
-  return { name: 'gradients', pass: true, message: `all ${nodes.length} gradients are right` };
+  return { name: itemName, pass: true, message: `all ${nodes.length} gradients are right` };
 
-  /** Why a node's grad is wrong, when the numbers say so. */
+  /** Why a node's grad is wrong, when the numbers say so; else the chain rule that gives the right one. */
   function diagnose(i: number, got: number, expected: number): string {
-    const shares = uses[i].map(({ parent, slot }) => {
-      const f = forward[parent] as Forward;
-      const args = children[parent].map((c) => base[c]);
-      const h = 1e-6 * Math.max(1, Math.abs(args[slot]));
-      const at = (x: number) => f(...args.map((a, k) => (k === slot ? x : a)));
-      return slopes[parent].central * ((at(args[slot] + h) - at(args[slot] - h)) / (2 * h));
-    });
-    if (shares.length > 1 && shares.some((s) => near(got, s, tolerance))) {
-      return `. ${label(i)} feeds ${shares.length} operations, and its gradient holds the share of only one: it was overwritten (=) instead of added to (+=)`;
+    if (i === top) return `: the output's gradient with respect to itself is always 1`;
+    const shares = uses[i].map(({ parent, local }) => slopes[parent].central * local);
+    const held = shares.findIndex((s) => near(got, s, tolerance));
+    if (shares.length > 1 && held >= 0) {
+      // backward() runs the rules in reverse topological order: the last to run is the earliest operation.
+      const last = uses[i].reduce((k, use, j) => ((row.get(use.parent) as number) < (row.get(uses[i][k].parent) as number) ? j : k), 0);
+      if (held === last) {
+        return `. ${label(i)} feeds ${shares.length} operations, and its gradient holds the share of only one, the last rule to run (${formula(uses[i][held].parent)}): it was overwritten (=) instead of added to (+=). The shares add up: ${equation(i)}.`;
+      }
+      const lost = uses[i].filter((_, j) => j !== held).map(({ parent }) => formula(parent));
+      return `. ${label(i)} feeds ${shares.length} operations, but its gradient holds the share of only one: the share through ${lost.join(' and ')} never arrived (did that rule pass ${label(i)} nothing?). The shares add up: ${equation(i)}.`;
     }
-    if (expected !== 0 && near(got, 2 * expected, tolerance)) return ': exactly twice the right value, as if backward() ran twice without zeroing the grads';
-    if (expected !== 0 && near(got, -expected, tolerance)) return ': the right size with the wrong sign';
-    return '';
+    if (expected !== 0 && near(got, 2 * expected, tolerance)) return `: exactly twice the right value, as if backward() ran twice without zeroing the grads`;
+    if (expected !== 0 && near(got, -expected, tolerance)) return `: the right size with the wrong sign. ${chain(i)}`;
+    return `. ${chain(i)}`;
+  }
+
+  /** The chain rule for node i, in numbers: each operation it feeds sends back its grad × the local derivative. */
+  function chain(i: number): string {
+    const fed = uses[i].map(({ parent }) => formula(parent));
+    const fed1 = fed.length === 1 ? fed[0] : `${fed.length} operations (${fed.join('; ')}), and each sends back its share`;
+    return `${label(i)} feeds ${fed1}, so ${equation(i)}.`;
+  }
+
+  /** `x.grad = s.grad × ∂s/∂x + … = 1.7 × 0.22 + …`: node i's gradient by the chain rule, in symbols and numbers. */
+  function equation(i: number): string {
+    const terms = uses[i].map(({ parent }) => `${label(parent)}.grad × ∂${label(parent)}/∂${label(i)}`);
+    const numbers = uses[i].map(({ parent, local }) => `${show(slopes[parent].central)} × ${show(local)}`);
+    return `${label(i)}.grad = ${terms.join(' + ')} = ${numbers.join(' + ')}`;
+  }
+
+  /** How node p was made, as the chapters write it: `L = d * f`, `o = tanh(n)`. */
+  function formula(p: number): string {
+    const [a, b] = children[p];
+    return b === undefined ? `${label(p)} = ${nodes[p].op}(${label(a)})` : `${label(p)} = ${label(a)} ${nodes[p].op} ${label(b)}`;
   }
 
   function fail(message: string, node: number, got?: number, expected?: number): CheckItem {
     return {
-      name: 'gradients',
+      name: itemName,
       pass: false,
       message,
       ...(got === undefined ? {} : { got: show(got) }),
       ...(expected === undefined ? {} : { expected: show(expected) }),
-      graph: drawDot(root),
-      node,
+      ...drawn(root, nodes[node]),
     };
   }
 }
@@ -199,7 +282,7 @@ function between(x: number, a: number, b: number, tolerance: number): boolean {
 }
 
 /** A number in a message: six significant digits, enough to tell a wrong value from a right one. */
-function show(x: number): string {
+export function show(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
 }
 
@@ -208,5 +291,9 @@ function describe(x: unknown): string {
   if (typeof x === 'string') return JSON.stringify(x);
   if (Array.isArray(x)) return `[${x.map(describe).join(', ')}]`;
   if (x === undefined) return 'undefined';
-  return String(x);
+  try {
+    return typeof x === 'object' && x !== null && x.toString === Object.prototype.toString ? 'an object' : String(x);
+  } catch {
+    return `a ${typeof x}`;
+  }
 }

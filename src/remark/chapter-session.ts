@@ -2,10 +2,15 @@
 // (session-worker.ts): the same Session as the browser's, in a fresh realm per chapter.
 
 import { Worker } from 'node:worker_threads';
+import type { ExerciseResult } from '../exercises/run.ts';
 import { type CellError, CellFailure, type CellResult } from '../runner/session.ts';
 
-export type SessionRequest = { id: number; kind: 'run' | 'evaluate'; code: string };
-export type SessionReply = { id: number } & ({ result: CellResult } | { text: string } | { error: CellError });
+export type SessionRequest =
+  | { id: number; kind: 'run' | 'evaluate'; code: string }
+  | { id: number; kind: 'exercise'; sources: string[]; check: string };
+export type SessionReply = { id: number } & ({ result: CellResult } | { text: string } | { error: CellError } | { exercise: ExerciseResult });
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * A chapter's session in a worker thread. One request at a time, in order; each must finish within
@@ -44,14 +49,22 @@ export class ChapterSession {
 
   /** Runs the next cell. */
   async run(source: string): Promise<CellResult> {
-    return ((await this.#request('run', source)) as { result: CellResult }).result;
+    return ((await this.#request({ kind: 'run', code: source })) as { result: CellResult }).result;
   }
 
   /** The value of an inline expression, as text. Throws CellFailure. */
   async evaluate(expression: string): Promise<string> {
-    const reply = await this.#request('evaluate', expression);
+    const reply = await this.#request({ kind: 'evaluate', code: expression });
     if ('error' in reply) throw new CellFailure(reply.error);
     return (reply as { text: string }).text;
+  }
+
+  /**
+   * An exercise's run (src/exercises/run.ts): the sources in a fresh session of their own, then
+   * the check. The worker's own session, the chapter's cells, is not touched.
+   */
+  async exercise(sources: string[], check: string): Promise<ExerciseResult> {
+    return ((await this.#request({ kind: 'exercise', sources, check })) as { exercise: ExerciseResult }).exercise;
   }
 
   async close(): Promise<void> {
@@ -59,7 +72,7 @@ export class ChapterSession {
     await this.#worker.terminate();
   }
 
-  async #request(kind: SessionRequest['kind'], code: string): Promise<SessionReply> {
+  async #request(request: DistributiveOmit<SessionRequest, 'id'>): Promise<SessionReply> {
     await this.#ready;
     if (this.#failure) throw this.#failure;
     const id = ++this.#nextId;
@@ -78,7 +91,7 @@ export class ChapterSession {
           else resolve(reply);
         },
       };
-      this.#worker.postMessage({ id, kind, code } satisfies SessionRequest);
+      this.#worker.postMessage({ id, ...request } satisfies SessionRequest);
     });
   }
 }

@@ -149,6 +149,14 @@ export class Session {
     }
   }
 
+  /**
+   * Puts names in the session as constants, as a cell's `const` would, for the code that runs
+   * next: an exercise's check gets `check` and `lib` this way (src/exercises/run.ts).
+   */
+  provide(names: Readonly<Record<string, unknown>>): void {
+    for (const [name, value] of Object.entries(names)) this.#variables[this.#slot(name)] = new Variable(name, 'const', value);
+  }
+
   /** The value of an expression in the session now, as inline text for prose. Throws CellFailure. */
   async evaluate(expression: string): Promise<string> {
     return formatInline((await this.#execute(expression, 0)).value);

@@ -32,14 +32,14 @@ addEventListener('message', (event) => {
     const worker = spare ?? start();
     spare = start();
     worker.onmessage = (e) => {
-      if (e.data?.type === 'done' && e.data.id === id) finish(id, { type: 'done', id, results: e.data.results });
+      if (e.data?.type === 'done' && e.data.id === id) finish(id, { type: 'done', id, results: e.data.results, items: e.data.items });
     };
     worker.onerror = (e) => {
       e.preventDefault();
       finish(id, { type: 'crashed', id, message: String(e.message) });
     };
     runs.set(id, { worker, timer: setTimeout(() => finish(id, { type: 'timeout', id }), timeoutMs) });
-    worker.postMessage({ type: 'run', id, sources: message.sources });
+    worker.postMessage({ type: 'run', id, sources: message.sources, check: message.check });
   } else if (message.type === 'stop') {
     finish(message.id);
   }

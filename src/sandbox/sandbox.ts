@@ -6,7 +6,7 @@ import type { FromFrame, ToFrame } from './protocol.ts';
 import workerUrl from './runner-worker.ts?worker&url';
 
 export type Outcome =
-  | { kind: 'done'; results: unknown }
+  | { kind: 'done'; results: unknown; items?: unknown }
   | { kind: 'timeout' }
   | { kind: 'stopped' }
   | { kind: 'crashed'; message: string };
@@ -38,11 +38,14 @@ export class Sandbox {
   #pending = new Map<number, Pending>();
   #nextId = 1;
 
-  /** Runs cells 1…k afresh; the outcome settles exactly once. */
-  run(sources: string[], timeoutMs: number): { id: number; outcome: Promise<Outcome> } {
+  /**
+   * Runs cells 1…k afresh, and then an exercise's check if given (its verdicts come back as the
+   * outcome's items); the outcome settles exactly once.
+   */
+  run(sources: string[], timeoutMs: number, check?: string): { id: number; outcome: Promise<Outcome> } {
     const id = this.#nextId++;
     const outcome = new Promise<Outcome>((resolve) => this.#pending.set(id, { settle: resolve }));
-    this.#send({ type: 'run', id, sources, timeoutMs }, () => {
+    this.#send({ type: 'run', id, sources, timeoutMs, ...(check === undefined ? {} : { check }) }, () => {
       const pending = this.#pending.get(id);
       if (!pending) return; // stopped while the frame was loading
       pending.watchdog = setTimeout(() => {
@@ -106,7 +109,7 @@ export class Sandbox {
         if (!frame || event.source !== frame || typeof event.data !== 'object' || event.data === null) return;
         const message = event.data;
         if (message.type === 'ready') resolve(frame);
-        else if (message.type === 'done') this.#settle(message.id, { kind: 'done', results: message.results });
+        else if (message.type === 'done') this.#settle(message.id, { kind: 'done', results: message.results, items: message.items });
         else if (message.type === 'timeout') this.#settle(message.id, { kind: 'timeout' });
         else if (message.type === 'crashed') this.#settle(message.id, { kind: 'crashed', message: String(message.message) });
       };
