@@ -70,9 +70,10 @@ export function moonsLoss(
 
 // #region moons-step
 /**
- * One full-batch SGD step k of `steps`, with micrograd's decaying learning
- * rate 1.0 − 0.9·k/steps (times lr, 1 by default). Returns the loss and
- * accuracy measured before the update.
+ * One step k of `steps` of gradient descent on the whole batch (every point
+ * in every step), with micrograd's decaying learning rate 1.0 − 0.9·k/steps
+ * (times lr, 1 by default). Returns the loss and accuracy measured before
+ * the update.
  */
 export function moonsStep(
   model: MLP,
