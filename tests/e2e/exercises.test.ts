@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chapterFiles } from '../../src/build/chapters.ts';
 import { cellOf, launch, paintFor1s, run, setCode } from '../../tools/browser.ts';
 
 let browser: Browser;
@@ -100,9 +101,9 @@ describe('exercises in Micrograd', () => {
     for (const action of ['edit', 'check', 'hint', 'solution', 'reset']) expect(await exerciseOf('sigmoid-rule').locator(`[data-action="${action}"]`).isVisible()).toBe(true);
     // One mark per chapter with exercises, as the sidebar's list of them says.
     const manifest = JSON.parse((await page.locator('[data-exercise-manifest]').textContent()) ?? '{}') as Record<string, string[]>;
-    expect(Object.keys(manifest)).toEqual(['gradients', 'micrograd', 'training', 'moons']);
+    expect(Object.keys(manifest)).toEqual(chapterFiles('content').map((c) => c.slug));
     expect(manifest.micrograd.length).toBe(await all.count());
-    expect(await page.locator('#starlight__sidebar a .exercise-marks').count()).toBe(4);
+    expect(await page.locator('#starlight__sidebar a .exercise-marks').count()).toBe(Object.keys(manifest).length);
     expect(await mark('micrograd')).toMatch(/^0\/\d+$/);
     expect(await page.locator('#starlight__sidebar a[href="/micrograd/"] .sr-only').innerText()).toMatch(/^, 0 of \d+ exercises done$/);
     expect(await page.locator('[data-exercise-progress]').isVisible()).toBe(false);
@@ -142,6 +143,34 @@ describe('exercises in Micrograd', () => {
     expect(await exerciseOf('sigmoid-rule').locator('[data-exercise-badge]').innerText()).toBe('✓ Done');
     expect(await mark('micrograd')).toMatch(/^1\/\d+$/);
     expect(await page.locator('[data-exercise-progress]').innerText()).toMatch(/Exercises done: 1 of \d+\./);
+  });
+
+  it('marks a bug shown live: backward() twice marks the node right under the output', async () => {
+    const exercise = exerciseOf('break-backward-twice');
+    expect(await check(exercise)).toBe('fail');
+    const first = feedbackItems(exercise).first();
+    expect(await first.getAttribute('data-pass')).toBe('false');
+    expect((await first.locator('svg g[data-wrong] text').allTextContents())[0]).toBe('xy');
+  });
+
+  it('is axe-clean in every state, in both themes', async () => {
+    const states: string[] = [];
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      // todo with a hint shown and the editor open; fail, with a marked graph; pass (sigmoid-rule, from the reload)
+      await exerciseOf('topological-order').locator('[data-action="hint"]').click();
+      await exerciseOf('break-draw-early').locator('[data-action="edit"]').click();
+      await exerciseOf('break-draw-early').locator('.cm-content').waitFor();
+      expect(await check(exerciseOf('topological-order'))).toBe('fail');
+      states.push(...(await seriousViolations()).map((v) => `${theme}: ${v}`));
+    }
+    expect(states).toEqual([]);
+  });
+});
+
+describe('exercises in A neural network', () => {
+  beforeAll(async () => {
+    await page.goto(`${origin()}/network/`, { waitUntil: 'networkidle' });
   });
 
   it('shows hints one at a time; Solution replaces the text in one step that Undo takes back; Reset', async () => {
@@ -189,33 +218,10 @@ describe('exercises in Micrograd', () => {
     expect(await ended).toBe('fail');
     expect(await verdicts(exercise)).toEqual([['false', expect.stringMatching(/did not finish within 5 s: is there a loop that never ends\?$/)]]);
     expect(await exercise.locator('[data-exercise-output]').innerText()).toMatch(/^Timeout: stopped after 5 s/);
-    const other = exerciseOf('break-plus-equals');
-    await other.locator('[data-action="solution"]').click();
-    expect(await check(other)).toBe('pass');
-    expect(await run(cellOf(page, 'accumulate'))).toBe('ok');
+    await exercise.locator('[data-action="solution"]').click();
+    expect(await check(exercise)).toBe('pass');
+    expect(await run(cellOf(page, 'mlp'))).toBe('ok');
     expect(errors).toEqual([]);
-  });
-
-  it('marks a bug shown live: backward() twice marks the node right under the output', async () => {
-    const exercise = exerciseOf('break-backward-twice');
-    expect(await check(exercise)).toBe('fail');
-    const first = feedbackItems(exercise).first();
-    expect(await first.getAttribute('data-pass')).toBe('false');
-    expect((await first.locator('svg g[data-wrong] text').allTextContents())[0]).toBe('xy');
-  });
-
-  it('is axe-clean in every state, in both themes', async () => {
-    const states: string[] = [];
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      // todo with a hint shown and the editor open; fail, with a marked graph; pass (sigmoid-rule, from the reload)
-      await exerciseOf('topological-order').locator('[data-action="hint"]').click();
-      await exerciseOf('break-draw-early').locator('[data-action="edit"]').click();
-      await exerciseOf('break-draw-early').locator('.cm-content').waitFor();
-      expect(await check(exerciseOf('topological-order'))).toBe('fail');
-      states.push(...(await seriousViolations()).map((v) => `${theme}: ${v}`));
-    }
-    expect(states).toEqual([]);
   });
 });
 
@@ -253,8 +259,11 @@ describe('exercises in Gradients', () => {
   });
 
   it('runs after the cells above when it uses their names, and says which cell failed', async () => {
+    // No exercise of the book uses the cells above today (each stands alone, so it can move):
+    // this one is made to, as <Exercise uses="f"> would make it.
     const exercise = exerciseOf('predict-slope');
-    await setCode(exercise, 'const slopeAtMinus3 = (f(-3 + 0.0001) - f(-3)) / 0.0001;\nconst flatAt = 4 / 6;');
+    await exercise.evaluate((root) => (root.dataset.uses = 'f'));
+    await setCode(exercise, 'const slopeAtMinus3 = f.data * 0 - 22;\nconst flatAt = 4 / 6;');
     expect(await check(exercise)).toBe('pass');
     await setCode(cellOf(page, 'f'), 'throw new RangeError("broken f");');
     const before = await status(exercise);
@@ -266,7 +275,8 @@ describe('exercises in Gradients', () => {
 
   it('keeps progress per chapter in the sidebar, and clears it', async () => {
     expect(await mark('gradients')).toBe('1/4');
-    expect(await mark('micrograd')).toMatch(/^2\/\d+$/);
+    expect(await mark('micrograd')).toMatch(/^1\/\d+$/);
+    expect(await mark('network')).toBe('1/1');
     for (const id of ['fastest-input', 'backprop-by-hand', 'neuron-change-input']) {
       await exerciseOf(id).locator('[data-action="solution"]').click();
       expect(await check(exerciseOf(id)), id).toBe('pass');

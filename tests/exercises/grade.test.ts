@@ -121,7 +121,7 @@ describe('gradeGradients', () => {
   });
 
   it('says the output itself should be 1, and names an unlabeled node by its row in the table', () => {
-    const { L } = expression();
+    const { L } = expressionL();
     L.backward();
     L.grad = 2;
     expect(gradeGradients(L).message).toBe("L.grad is 2, but it should be 1: the output's gradient with respect to itself is always 1");
@@ -174,7 +174,7 @@ describe('Checks', () => {
 
   it('draws a graph with an item, marking the node asked for or the first wrong gradient', () => {
     const check = new Checks();
-    const { L, e } = expression();
+    const { L, e } = expressionL();
     L.backward();
     check.ok('shown', true, '', { graph: L, wrong: e, right: 'see e' });
     expect(check.items[0]).toMatchObject({ pass: true, message: 'see e', node: trace(L).nodes.indexOf(e) });

@@ -10,13 +10,13 @@ import { Value } from '../../lib/engine.ts';
 import { MLP } from '../../lib/nn.ts';
 import { formatValue } from '../../src/runner/format.ts';
 import { chapters, page, pages } from '../../tools/built-site.ts';
-import { content, longestCodeRun, proseWords, regionsShown } from './reading.ts';
+import { content, exercisesAtEnd, longestCodeRun, proseWords, regionsShown, taskWords } from './reading.ts';
 import { load } from 'cheerio';
 
 const dist = inject('dist');
 
 describe('each chapter reads one idea at a time', () => {
-  it.each(chapters().map((c) => [c.slug]))('%s has at most 2,500 words of prose', (slug) => {
+  it.each(chapters().map((c) => [c.slug]))('%s has at most 2,500 words of prose besides its exercises', (slug) => {
     expect(proseWords(page(dist, slug))).toBeLessThanOrEqual(2500);
   });
 
@@ -25,9 +25,16 @@ describe('each chapter reads one idea at a time', () => {
     expect(run.length, run.ids.join(', ')).toBeLessThanOrEqual(2);
   });
 
-  it.each(chapters().map((c) => [c.slug]))('%s ends with "What you can do now"', (slug) => {
-    const headings = content(page(dist, slug)).find('h2').map((_, h) => page(dist, slug)(h).text().trim()).get();
-    expect(headings.at(-1)).toBe('What you can do now');
+  it.each(chapters().map((c) => [c.slug]))('%s ends with "What you can do now", holding its exercises', (slug) => {
+    const end = exercisesAtEnd(page(dist, slug));
+    expect(end.last).toBe('What you can do now');
+    expect(end.exercises).toBeGreaterThan(0);
+    expect(end.after).toBe(end.exercises);
+  });
+
+  it.each(chapters().map((c) => [c.slug]))("%s's exercises each state their task in at most 150 words", (slug) => {
+    const long = [...taskWords(page(dist, slug))].filter(([, n]) => n > 150 || n < 20);
+    expect(long).toEqual([]);
   });
 
   it('shows each lib region once in the whole book (a later chapter links back)', () => {

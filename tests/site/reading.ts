@@ -17,11 +17,43 @@ export function content($: CheerioAPI): Cheerio<Element> {
 
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-/** The words of the chapter's prose (text, headings, lists, tables, asides, "Under the hood"), not of its code or maths. */
+/**
+ * The words of the chapter's prose (text, headings, lists, tables, asides, "Under the hood"), not
+ * of its code or maths, nor of its exercises' tasks: those are measured one by one (taskWords).
+ */
 export function proseWords($: CheerioAPI): number {
   const copy = content($).clone();
-  copy.find(NOT_PROSE).remove();
+  copy.find(`${NOT_PROSE}, ${EXERCISE}`).remove();
   return words(copy.text());
+}
+
+/** An exercise (src/components/Exercise.astro). */
+const EXERCISE = '[data-exercise]';
+
+/** Each exercise's task, as words of prose (its code, maths and hints aside), by exercise id. */
+export function taskWords($: CheerioAPI): Map<string, number> {
+  return new Map(
+    content($)
+      .find(EXERCISE)
+      .map((_, root) => {
+        const task = $(root).find('.exercise-task').clone();
+        task.find(NOT_PROSE).remove();
+        return [[$(root).attr('data-exercise') ?? '', words(task.text())] as const];
+      })
+      .get(),
+  );
+}
+
+/** Whether every exercise of the chapter comes after its last h2 (and there is at least one). */
+export function exercisesAtEnd($: CheerioAPI): { last: string; exercises: number; after: number } {
+  const all = content($).find(`h2, ${EXERCISE}`).toArray();
+  const lastHeading = all.filter((el) => $(el).is('h2')).at(-1);
+  const index = lastHeading ? all.indexOf(lastHeading) : -1;
+  return {
+    last: lastHeading ? $(lastHeading).text().trim() : '',
+    exercises: all.filter((el) => $(el).is(EXERCISE)).length,
+    after: all.slice(index + 1).length,
+  };
 }
 
 /**
