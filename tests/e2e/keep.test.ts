@@ -293,7 +293,7 @@ describe('exercise answers, kept as cell edits are', () => {
   const answerText = (exercise: Locator) => exercise.locator('.cm-content .cm-line').evaluateAll((lines) => lines.map((l) => l.textContent).join('\n'));
   /** The answer kept in the page's storage, if any. */
   const keptAnswer = (page: Page) =>
-    page.evaluate(([path, id]) => (JSON.parse(localStorage.getItem(`micrograd-ts/1/answer${path}${id}`) ?? 'null') as { code: string } | null)?.code, [where.path, where.exercises[0]]);
+    page.evaluate(([path, id]) => (JSON.parse(localStorage.getItem(`micrograd-ts/1/answer/${path}${id}`) ?? 'null') as { code: string } | null)?.code, [where.path, where.exercises[0]]);
   const bookKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('micrograd-ts/')).sort());
 
   it('an answer is kept as the reader types: back after a reload, marked, with its kept status; Check grades it; Solution is kept too', async () => {
@@ -344,7 +344,7 @@ describe('exercise answers, kept as cell edits are', () => {
     await page.goto(exUrl(), { waitUntil: 'networkidle' });
     const exercise = exerciseOf(page);
     expect(await checkExercise(exercise)).toBe('fail'); // the start code, untouched: a status, no answer
-    expect(await bookKeys(page)).toEqual([`micrograd-ts/1/status${where.path}${where.exercises[0]}`]);
+    expect(await bookKeys(page)).toEqual([`micrograd-ts/1/status/${where.path}${where.exercises[0]}`]);
     requested.length = 0;
     await page.reload({ waitUntil: 'networkidle' });
     expect(await exercise.getAttribute('data-exercise-status')).toBe('fail');
@@ -352,6 +352,25 @@ describe('exercise answers, kept as cell edits are', () => {
     expect(requested.filter((u) => /\/_astro\/(controller|editor|link)[.-][\w-]+\.js$/.test(u))).toEqual([]);
     expect(await page.locator('.cm-content').count()).toBe(0);
     expect(await page.locator('[data-page-work]').count()).toBe(0);
+  });
+
+  it('statuses follow another tab: a check there moves this tab’s sidebar marks, and Clear progress there clears them here', async () => {
+    const { context, page } = await fresh();
+    const other = await context.newPage();
+    other.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(exUrl(), { waitUntil: 'networkidle' });
+    await other.goto(`${inject('origin')}/playground/`, { waitUntil: 'networkidle' });
+    const markIn = (p: Page) => p.locator(`#starlight__sidebar a[href="${where.path}"] .exercise-marks [aria-hidden]`).innerText();
+    const total = (await markIn(other)).split('/')[1];
+    expect(await markIn(other)).toBe(`0/${total}`);
+    const exercise = exerciseOf(page);
+    await exercise.locator('[data-action="solution"]').click();
+    expect(await checkExercise(exercise)).toBe('pass');
+    await expect.poll(() => markIn(other)).toBe(`1/${total}`);
+    expect(await other.locator('[data-exercise-progress]').isVisible()).toBe(true);
+    await other.locator('[data-action="clear-progress"]').click();
+    await expect.poll(() => exercise.getAttribute('data-exercise-status')).toBe('todo');
+    expect(await markIn(page)).toBe(`0/${total}`);
   });
 
   it('a changed start code under a kept answer is told, not applied; the reader restores it or drops it', async () => {
@@ -462,7 +481,7 @@ describe('exercise answers, kept as cell edits are', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     expect(await checkExercise(exercise)).toBe('pass');
-    expect(await bookKeys(page)).toEqual([`micrograd-ts/1/status${where.path}${where.exercises[0]}`]);
+    expect(await bookKeys(page)).toEqual([`micrograd-ts/1/status/${where.path}${where.exercises[0]}`]);
     await page.locator('[data-action="reset-all"]', { hasText: "Back to the book's code" }).click();
     expect(await exercise.getAttribute('data-from-link')).toBeNull();
     expect(await answerText(exercise)).toBe(await codeOf(exercise, 'start'));
