@@ -278,8 +278,8 @@ async function markWrong(view: ExerciseView, wrong: { item: number; node: number
 
 // ---- The reader's answers, kept and shared as cells' edits are (src/cells/keep.ts) -------------
 
-/** Keeping the page's answers (and a link's shown), from when the controller loads. */
-export const keeping: Promise<void> = keep.start({
+// Keeping the page's answers (and a link's shown), from when the controller loads.
+void keep.start({
   kind: KIND.answer,
   staleKind: KIND.staleAnswer,
   selector: '[data-exercise]',
