@@ -61,6 +61,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const ours = (s: Script) => /\/(Cell\.astro_astro_type_script|controller|sandbox|editor|runner-worker|graphviz-worker|view|panzoom|page-state|link)[.\w-]*\.js$/.test(s.url);
 // The exercises' reading script comes with the sidebar, on every page (src/exercises/reading.ts).
 const exercisesScript = (s: Script) => /\/Sidebar\.astro_astro_type_script[.\w-]*\.js$/.test(s.url);
+// What both reading scripts share: the storage's key names and the questions they ask (src/cells/keys.ts).
+const keysScript = (s: Script) => /\/keys[.\w-]*\.js$/.test(s.url);
 
 const read = await scriptsDuring(() => page.goto(server.origin + chapter.path));
 const readCells = read.filter(ours);
@@ -195,7 +197,8 @@ console.log(`${chapter.path} in Chromium, ${RUNS} runs of cell "${CELL}"`);
 row('read: all JavaScript', read);
 row('read: of which the cells', readCells);
 row('read: exercises and sidebar marks', read.filter(exercisesScript));
-row('read: Starlight and other widgets', read.filter((s) => !ours(s) && !exercisesScript(s)));
+row('read: keys.ts, shared by both', read.filter(keysScript));
+row('read: Starlight and other widgets', read.filter((s) => !ours(s) && !exercisesScript(s) && !keysScript(s)));
 row('first Run (no graph)', firstRun);
 row('first Edit', firstEdit);
 row(`first graph of a new shape ("${graphCell}")`, firstGraph);
@@ -227,6 +230,7 @@ console.log(
     runToOutputMs: { median, worst, runs: RUNS },
     viewerJs: sum(viewer),
     readExercisesJs: sum(read.filter(exercisesScript)),
+    readKeysJs: sum(read.filter(keysScript)),
     firstCheckJs: sum(firstCheck),
     checkToVerdictMs: { median: medianOf(checks), worst: Math.max(...checks), runs: RUNS },
     sameShapeRedraw: { graphvizBytes: redrawGraphviz.reduce((n, s) => n + s.bytes, 0), medianMs: medianOf(redraws), worstMs: Math.max(...redraws), runs: RUNS },

@@ -86,6 +86,39 @@ export function pagesWithCells(dir: string): { path: string; cells: string[] }[]
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** Every built page with cells and exercises, by URL path, with their ids in page order. */
+export function pagesWithExercises(dir: string): { path: string; cells: string[]; exercises: string[] }[] {
+  const html = pages(dir);
+  return pagesWithCells(dir)
+    .map((p) => ({ ...p, exercises: [...(html.get(p.path) ?? '').matchAll(/<section class="exercise" data-exercise="([^"]+)"/g)].map((m) => m[1]) }))
+    .filter((p) => p.exercises.length > 0);
+}
+
+/**
+ * Presses Check (or does `start`) and waits for the check to end: data-checking appears on the
+ * exercise's root and goes again (watched, not polled, so a fast check is seen too). Returns the
+ * exercise's data-exercise-status.
+ */
+export async function checkExercise(exercise: Locator, start?: () => Promise<void>, timeout = 30_000): Promise<string | null> {
+  const handle = await exercise.elementHandle();
+  await exercise.evaluate((el) => {
+    const seen: boolean[] = [];
+    Object.assign(el, { checkingSeen: seen });
+    new MutationObserver(() => seen.push(el.hasAttribute('data-checking'))).observe(el, { attributeFilter: ['data-checking'] });
+  });
+  await (start ? start() : exercise.locator('[data-action="check"]').click());
+  await exercise.page().waitForFunction(
+    (el) => {
+      const seen = (el as unknown as { checkingSeen: boolean[] }).checkingSeen;
+      const i = seen.indexOf(true);
+      return i >= 0 && seen.slice(i + 1).includes(false);
+    },
+    handle,
+    { timeout, polling: 20 },
+  );
+  return exercise.getAttribute('data-exercise-status');
+}
+
 /** Every built HTML page, by URL path. */
 export function allPages(dir: string): string[] {
   return [...pages(dir).keys()].filter((path) => path.endsWith('/')).sort();

@@ -2,7 +2,7 @@
 // rest (sandbox, editor, Graphviz) on a reader's first click.
 
 import type { Action } from './controller.ts';
-import { SHARE_PREFIX, hasRecords } from './keys.ts';
+import { KIND, SHARE_PREFIX, hasRecords } from './keys.ts';
 import { CHANGED_EVENT } from './page-state.ts';
 
 type Controller = typeof import('./controller.ts');
@@ -27,7 +27,7 @@ document.addEventListener('click', (event) => {
 // The reader's own work (keep.ts, loaded with the controller): edits kept from an earlier visit,
 // a share link's code, a widget's state changed (the moons demo's points) that Share can carry.
 const isLink = () => location.hash.startsWith(SHARE_PREFIX);
-if (isLink() || hasRecords(() => localStorage, location.pathname)) withController(() => undefined);
+if (isLink() || hasRecords(() => localStorage, location.pathname, [KIND.edit, KIND.staleEdit])) withController(() => undefined);
 addEventListener('hashchange', () => isLink() && withController(() => undefined));
 document.addEventListener(CHANGED_EVENT, () => withController(() => undefined), { once: true });
 

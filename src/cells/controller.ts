@@ -8,6 +8,7 @@ import { errorPlace, renderError, renderResult } from '../runner/render.ts';
 import type { CellError, CellResult } from '../runner/session.ts';
 import { type Outcome, Sandbox } from '../sandbox/sandbox.ts';
 import * as keep from './keep.ts';
+import { KIND } from './keys.ts';
 
 export type Action = 'run' | 'stop' | 'edit' | 'reset';
 type Status = 'idle' | 'running' | 'ok' | 'error' | 'timeout';
@@ -215,13 +216,28 @@ function reset(view: CellView): void {
   view.output.innerHTML = view.originalOutput;
   prepareGraphs(view.output);
   view.setStatus('idle', '');
-  keep.cellReset(view.root);
+  keep.wasReset(view.root);
 }
 
 // ---- The reader's own work (issue 13): keep.ts keeps edits and opens share links, through these.
 
 /** Keeping the page's edits (and a link's code shown), from when the controller loads. */
 export const keeping: Promise<void> = keep.start({
+  kind: KIND.edit,
+  staleKind: KIND.staleEdit,
+  selector: '.cell[data-cell]',
+  words: {
+    thing: 'cell',
+    did: 'edited',
+    work: 'edit',
+    of: 'of',
+    badge: 'Edited',
+    kept: "Your edit, kept in this browser: the output is the book's until you Run.",
+    restored: "Your earlier edit, on the book's new code: the output is the book's until you Run.",
+    linked: "From the link: the output is the book's until you Run.",
+    changed: (when) => `You edited this cell on ${when}, and the book's code has changed since. Your edit is kept, not applied: the cell shows the book's new code.`,
+  },
+  id: (root) => viewOf(root).id,
   original: (root) => viewOf(root).original,
   code: (root) => viewOf(root).code(),
   focus: (root) => viewOf(root).editor?.focus(),
@@ -232,6 +248,8 @@ export const keeping: Promise<void> = keep.start({
     const editor = await editorOf(view);
     if (editor.state.doc.toString() !== code) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: code } });
   },
+  controls: (root) => viewOf(root).part('.cell-controls'),
+  statusLine: (root) => viewOf(root).part('.cell-status'),
 });
 
 // For exercises (src/exercises/controller.ts), whose Check runs the cells before it and then the

@@ -1,83 +1,131 @@
-// The reader's own work on a page: edits kept as they type (storage.ts), brought back on their
-// next visit, told apart from the book's code when that changed under them; share links
-// (link.ts, loaded when first needed) that show someone's edits without running them; and the
-// page's actions, Share and Reset all edits, in a bar shown once the page holds any of it.
-// Loaded with the cells' controller, which calls start() with the few things it needs.
+// The reader's own work on a page: their code in cells and in exercises' editors, kept as they
+// type (storage.ts), brought back on their next visit, told apart from the book's code when that
+// changed under them; share links (link.ts, loaded when first needed) that show someone's code
+// without running it; and the page's actions, Share and Reset all edits, in a bar shown once the
+// page holds any of it. One path for both: cells and exercises are each a WorkHost, given by their
+// controller (cells/controller.ts, exercises/controller.ts), which calls start() as it loads.
 
-import { SHARE_PREFIX } from './keys.ts';
+import { KIND, SHARE_PREFIX } from './keys.ts';
+import type { Decoded, SharedCell, SharePayload } from './link.ts';
 import { CHANGED_EVENT, sharedWidgets } from './page-state.ts';
-import { type KeptEdit, PageStore, hashCode, isKeptEdit } from './storage.ts';
+import { type EditKind, type KeptEdit, PageStore, hashCode, isKeptEdit } from './storage.ts';
 
-/** What keep.ts needs of the cells (controller.ts gives it). */
-export interface CellsHost {
-  /** The book's code of the cell. */
+/** What the page says about one kind of thing keep.ts keeps, in its words. */
+export interface WorkWords {
+  /** What one is called: "cell", "exercise". */
+  thing: string;
+  /** What the reader did to one: "edited", "answered". */
+  did: string;
+  /** What the reader's code in one is: "edit", "answer". */
+  work: string;
+  /** How the reader's code relates to its thing: "edit of cell x", "answer to exercise x". */
+  of: string;
+  /** The mark beside a kept one ("Edited"). */
+  badge: string;
+  /** Status lines: kept code back from an earlier visit; an earlier one restored on new code; a link's. */
+  kept: string;
+  restored: string;
+  linked: string;
+  /** The note when the book's code changed under a kept one made on `when` (a date). */
+  changed(when: string): string;
+}
+
+/** What keep.ts needs of one kind of editable thing on the page (cells, exercises): its controller gives it. */
+export interface WorkHost {
+  /** The records' kind for the reader's code ('edit', 'answer'), and for one the book's code changed under. */
+  readonly kind: EditKind;
+  readonly staleKind: string;
+  /** Matches the roots, one per thing. */
+  readonly selector: string;
+  readonly words: WorkWords;
+  /** Its id: the cell's or exercise's (a record's id). */
+  id(root: HTMLElement): string;
+  /** The book's code: a cell's, an exercise's start code. */
   original(root: HTMLElement): string;
-  /** The code the cell shows now (its editor's, if open). */
+  /** The code it shows now (its editor's, if open). */
   code(root: HTMLElement): string;
-  /** Shows code in the cell's editor (opening it, without moving focus); its output stays. */
+  /** Shows code in its editor (opening it, without moving focus); what it shows below stays. */
   show(root: HTMLElement, code: string): Promise<void>;
-  /** The cell's own Reset: the book's code and output. */
+  /** Back to the book's code, and below it what the book shows (Reset all; an exercise's status stays). */
   reset(root: HTMLElement): void;
-  /** Moves focus into the cell's editor. */
+  /** Moves focus into its editor. */
   focus(root: HTMLElement): void;
+  /** Its row of buttons (a kept one's conflict note goes after it), and in it the status line (the badge goes before it). */
+  controls(root: HTMLElement): HTMLElement;
+  statusLine(root: HTMLElement): HTMLElement;
 }
 
 /** Typing pauses this long before the code is kept. */
 const SAVE_DELAY_MS = 400;
-/** An edit kept from before the book's code changed, until the reader restores or drops it. */
-const STALE = 'stale';
 
-let host: CellsHost;
+const hosts: WorkHost[] = [];
 let store: PageStore;
 let bar: Bar | undefined;
 const timers = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
-/** Cells whose code keep.ts itself is putting in (a kept edit, a link's): not the reader's typing. */
+/** Roots whose code keep.ts itself is putting in (kept code, a link's): not the reader's typing. */
 const applying = new Set<HTMLElement>();
 /** What the page says about the reader's work beyond the counts: a failed write, a bad link, a share. */
 let alert = '';
 let storageProblem = '';
-/** Set while the page shows a link's code. */
-let fromLink: { missing: string[]; older: number; ownHidden: number } | undefined;
+/** Set while the page shows a link's code: the link's fragment, what it carries that the page has not, how much was written for older code. */
+let fromLink: { hash: string; missing: [WorkHost, string][]; older: WorkHost[] } | undefined;
+/** The link being read, once per fragment (cells and exercises each show their part of it). */
+let reading: { hash: string; decoded: Promise<Decoded>; widgets?: Promise<void> } | undefined;
 /** What Reset all edits took away, for Undo. */
 let undo: { records: [kind: string, id: string, edit: KeptEdit][]; shown: [HTMLElement, string][]; linked: HTMLElement[]; hash: string; link: typeof fromLink } | undefined;
-let started = false;
 
-const cells = () => [...document.querySelectorAll<HTMLElement>('.cell[data-cell]')];
-const cellById = (id: string) => cells().find((root) => root.dataset.cell === id);
-const idOf = (root: HTMLElement) => root.dataset.cell ?? '';
+const rootsOf = (host: WorkHost) => [...document.querySelectorAll<HTMLElement>(host.selector)];
+const roots = () => hosts.flatMap(rootsOf);
+const find = (host: WorkHost, id: string) => rootsOf(host).find((root) => host.id(root) === id);
+const hostOf = (root: HTMLElement) => hosts.find((host) => root.matches(host.selector))!;
+const idOf = (root: HTMLElement) => hostOf(root).id(root);
+const changed = (root: HTMLElement) => hostOf(root).code(root) !== hostOf(root).original(root);
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const isLink = () => location.hash.startsWith(SHARE_PREFIX);
+/** "2 cells and 1 exercise": a count of things per host, those with none left out. */
+const counted = (count: (host: WorkHost) => number, noun = (h: WorkHost) => h.words.thing) =>
+  hosts
+    .map((host) => [host, count(host)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([host, n]) => plural(n, noun(host)))
+    .join(' and ');
 
-/** Starts keeping the page's edits; shows a link's code instead when the page opened from one. Once per page. */
-export function start(cellsHost: CellsHost): Promise<void> {
-  if (started) return Promise.resolve();
-  started = true;
-  host = cellsHost;
-  store = new PageStore(location.pathname);
-  // A page left (reload, another page, a closed tab) keeps what was typed within the last moments.
-  addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
-  document.addEventListener(CHANGED_EVENT, render);
-  document.addEventListener('click', onClick);
-  addEventListener('hashchange', () => void (location.hash.startsWith(SHARE_PREFIX) && openLink()));
-  return location.hash.startsWith(SHARE_PREFIX) ? openLink() : restore();
+/**
+ * Starts keeping one kind of thing's code on the page (once per host); shows a link's code instead
+ * when the page opened from one.
+ */
+export function start(host: WorkHost): Promise<void> {
+  if (hosts.includes(host)) return Promise.resolve();
+  if (hosts.length === 0) {
+    store = new PageStore(location.pathname);
+    // A page left (reload, another page, a closed tab) keeps what was typed within the last moments.
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+    document.addEventListener(CHANGED_EVENT, render);
+    document.addEventListener('click', onClick);
+    addEventListener('hashchange', () => void (isLink() && openLink(hosts)));
+  }
+  hosts.push(host);
+  return isLink() ? openLink([host]) : restore(host);
 }
 
-/** The reader changed a cell's code: kept once they pause typing. */
+/** The reader changed a thing's code: kept once they pause typing. */
 export function edited(root: HTMLElement): void {
   if (applying.has(root)) return;
   clearTimeout(timers.get(root));
   timers.set(root, setTimeout(() => save(root), SAVE_DELAY_MS));
 }
 
-/** The cell's Reset: its kept edit is dropped, and it no longer shows a link's code. */
-export function cellReset(root: HTMLElement): void {
+/** A thing's own Reset: its kept code is dropped, and it no longer shows a link's code. */
+export function wasReset(root: HTMLElement): void {
   clearTimeout(timers.get(root));
   timers.delete(root);
-  store.dropEdit(idOf(root));
+  const host = hostOf(root);
+  store.dropEdit(host.id(root), host.kind);
   root.removeAttribute('data-edited');
   root.removeAttribute('data-from-link');
   badge(root);
-  if (fromLink && !cells().some((cell) => cell.hasAttribute('data-from-link'))) leaveLink();
+  if (fromLink && !roots().some((r) => r.hasAttribute('data-from-link'))) leaveLink();
   render();
 }
 
@@ -90,9 +138,10 @@ function flush(): void {
 
 function save(root: HTMLElement): void {
   timers.delete(root);
+  const host = hostOf(root);
   const code = host.code(root);
   const original = host.original(root);
-  const result = store.saveEdit(idOf(root), original, code);
+  const result = store.saveEdit(host.id(root), original, code, Date.now(), host.kind);
   root.toggleAttribute('data-edited', code !== original && result.ok);
   if (!result.ok) {
     storageProblem =
@@ -107,62 +156,69 @@ function save(root: HTMLElement): void {
   render();
 }
 
-/** Puts code in a cell as keep.ts's own doing, not kept as the reader's typing. */
+/** Puts code in a thing as keep.ts's own doing, not kept as the reader's typing. */
 async function show(root: HTMLElement, code: string): Promise<void> {
   applying.add(root);
   try {
-    await host.show(root, code);
+    await hostOf(root).show(root, code);
   } finally {
     applying.delete(root);
   }
 }
 
-/** The reader's kept edits back in their cells; one made on code that changed since is offered, not applied. */
-async function restore(): Promise<void> {
+/** The reader's kept code back in its things; code made on book's code that changed since is offered, not applied. */
+async function restore(host: WorkHost): Promise<void> {
   const pending: Promise<void>[] = [];
-  for (const [id, edit] of store.edits()) {
-    const root = cellById(id);
-    if (!root) continue; // a cell the page no longer has: the bar lists it
+  for (const [id, edit] of store.edits(host.kind)) {
+    const root = find(host, id);
+    if (!root) continue; // a thing the page no longer has: the bar lists it
     if (edit.base === hashCode(host.original(root))) {
       pending.push(
         show(root, edit.code).then(() => {
           root.setAttribute('data-edited', '');
           badge(root);
-          status(root, "Your edit, kept in this browser: the output is the book's until you Run.");
+          status(root, host.words.kept);
         }),
       );
-    } else if (store.write(STALE, id, edit).ok) {
-      store.dropEdit(id);
+    } else if (store.write(host.staleKind, id, edit).ok) {
+      store.dropEdit(id, host.kind);
     }
   }
-  for (const [id, edit] of store.list(STALE, isKeptEdit)) {
-    const root = cellById(id);
-    if (root) conflict(root, edit);
-  }
+  conflicts(host);
   await Promise.allSettled(pending);
   render();
 }
 
-/** Tells the reader, in the cell, that the book's code changed under their kept edit; they choose. */
+/** Every kept code of the host waiting for the reader's choice is told, in its thing. */
+function conflicts(host: WorkHost): void {
+  for (const [id, edit] of store.list(host.staleKind, isKeptEdit)) {
+    const root = find(host, id);
+    if (root) conflict(root, edit);
+  }
+}
+
+/** Tells the reader, in the thing, that the book's code changed under their kept code; they choose. */
 function conflict(root: HTMLElement, edit: KeptEdit): void {
+  const host = hostOf(root);
+  const { work, thing, of } = host.words;
   root.querySelector(':scope > .cell-kept')?.remove();
   const note = document.createElement('div');
   note.className = 'cell-kept not-content';
   note.setAttribute('role', 'group');
-  note.setAttribute('aria-label', `Your earlier edit of cell ${idOf(root)}`);
+  note.setAttribute('aria-label', `Your earlier ${work} ${of} ${thing} ${host.id(root)}`);
   const when = new Date(edit.savedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   const text = document.createElement('p');
-  text.textContent = `You edited this cell on ${when}, and the book's code has changed since. Your edit is kept, not applied: the cell shows the book's new code.`;
+  text.textContent = host.words.changed(when);
   const details = document.createElement('details');
   const summary = document.createElement('summary');
-  summary.textContent = 'Your earlier edit';
+  summary.textContent = `Your earlier ${work}`;
   const pre = document.createElement('pre');
   pre.textContent = edit.code;
   details.append(summary, pre);
   const buttons = document.createElement('div');
-  buttons.append(button('restore-edit', 'Use my earlier edit'), button('drop-edit', 'Drop it'));
+  buttons.append(button('restore-edit', `Use my earlier ${work}`), button('drop-edit', 'Drop it'));
   note.append(text, details, buttons);
-  root.querySelector(':scope > .cell-controls')!.after(note);
+  host.controls(root).after(note);
   root.setAttribute('data-kept-conflict', '');
 }
 
@@ -177,22 +233,23 @@ function button(action: string, text: string): HTMLButtonElement {
 function endConflict(root: HTMLElement): void {
   root.querySelector(':scope > .cell-kept')?.remove();
   root.removeAttribute('data-kept-conflict');
-  store.remove(STALE, idOf(root));
+  store.remove(hostOf(root).staleKind, idOf(root));
 }
 
 async function onClick(event: MouseEvent): Promise<void> {
   const target = (event.target as Element | null)?.closest<HTMLElement>('.cell-kept [data-action], [data-page-work] [data-action]');
   if (!target) return;
-  const root = target.closest<HTMLElement>('.cell');
+  const root = target.closest<HTMLElement>(hosts.map((h) => h.selector).join(', '));
   switch (target.dataset.action) {
     case 'restore-edit': {
       if (!root) return;
-      const edit = store.read(STALE, idOf(root), isKeptEdit);
+      const host = hostOf(root);
+      const edit = store.read(host.staleKind, host.id(root), isKeptEdit);
       endConflict(root);
       if (edit) {
         await show(root, edit.code);
-        save(root); // the reader's choice: kept as their edit of the book's new code
-        status(root, "Your earlier edit, on the book's new code: the output is the book's until you Run.");
+        save(root); // the reader's choice: kept as their code on the book's new code
+        status(root, host.words.restored);
       }
       host.focus(root);
       render();
@@ -201,7 +258,7 @@ async function onClick(event: MouseEvent): Promise<void> {
     case 'drop-edit':
       if (!root) return;
       endConflict(root);
-      root.querySelector<HTMLElement>('.cell-controls [data-action="edit"]')?.focus();
+      hostOf(root).controls(root).querySelector<HTMLElement>('[data-action="edit"]')?.focus();
       render();
       return;
     case 'share':
@@ -213,7 +270,7 @@ async function onClick(event: MouseEvent): Promise<void> {
     case 'own-edits':
       return showOwnEdits();
     case 'drop-orphan':
-      store.remove(target.dataset.kind ?? 'edit', target.dataset.id ?? '');
+      store.remove(target.dataset.kind ?? KIND.edit, target.dataset.id ?? '');
       render();
       bar?.element.querySelector<HTMLElement>('[data-action="share"]')?.focus();
       return;
@@ -221,44 +278,49 @@ async function onClick(event: MouseEvent): Promise<void> {
 }
 
 function badge(root: HTMLElement): void {
-  const controls = root.querySelector(':scope > .cell-controls')!;
+  const host = hostOf(root);
+  const controls = host.controls(root);
   let mark = controls.querySelector<HTMLElement>('.cell-badge');
   const linked = root.hasAttribute('data-from-link');
   const edited = root.hasAttribute('data-edited');
-  const text = linked ? (edited ? 'From the link, edited' : 'From the link') : edited ? 'Edited' : '';
+  const text = linked ? (edited ? 'From the link, edited' : 'From the link') : edited ? host.words.badge : '';
   if (!text) return mark?.remove();
   if (!mark) {
     mark = document.createElement('span');
     mark.className = 'cell-badge';
-    controls.querySelector('.cell-status')!.before(mark);
+    host.statusLine(root).before(mark);
   }
   mark.textContent = text;
 }
 
 function status(root: HTMLElement, text: string): void {
-  const line = root.querySelector<HTMLElement>(':scope > .cell-controls .cell-status');
-  if (line) line.textContent = text;
+  hostOf(root).statusLine(root).textContent = text;
 }
 
 // ---- Share links -------------------------------------------------------------------------
 
+/** Where a host's things are in a link: cells' code under `cells`, exercises' answers under `answers`. */
+const partOf = (host: WorkHost): 'cells' | 'answers' => (host.kind === KIND.edit ? 'cells' : 'answers');
+
 async function share(): Promise<void> {
   flush();
   const { shareUrl } = await import('./link.ts');
-  const shared = cells()
-    .map((root) => ({ root, code: host.code(root), original: host.original(root) }))
-    .filter(({ code, original }) => code !== original)
-    .map(({ root, code, original }) => ({ id: idOf(root), base: hashCode(original), code }));
-  const widgets: Record<string, unknown> = {};
-  const parts: string[] = shared.length ? [`your ${plural(shared.length, 'edited cell')}`] : [];
+  const sharedOf = (part: 'cells' | 'answers'): SharedCell[] =>
+    hosts
+      .filter((host) => partOf(host) === part)
+      .flatMap((host) => rootsOf(host).filter(changed).map((root) => ({ id: host.id(root), base: hashCode(host.original(root)), code: host.code(root) })));
+  const payload: SharePayload = { cells: sharedOf('cells'), answers: sharedOf('answers'), widgets: {} };
+  const parts: string[] = [];
+  if (payload.cells.length) parts.push(`your ${plural(payload.cells.length, 'edited cell')}`);
+  if (payload.answers.length) parts.push(`your ${payload.answers.length === 1 ? 'answer' : 'answers'} to ${plural(payload.answers.length, 'exercise')}`);
   for (const widget of sharedWidgets()) {
     const state = widget.state();
     if (state === undefined) continue;
-    widgets[widget.name] = state;
+    payload.widgets[widget.name] = state;
     parts.push(widget.summary());
   }
   const page = location.href.replace(/#.*$/, '');
-  const made = await shareUrl(page, { cells: shared, widgets });
+  const made = await shareUrl(page, payload);
   const ui = ensureBar();
   if (!made.ok) {
     ui.url.value = '';
@@ -283,59 +345,74 @@ async function share(): Promise<void> {
   render();
 }
 
-/** Shows the code of the link in the page's address: nothing runs until the reader presses Run. */
-async function openLink(): Promise<void> {
-  const { decodeShare } = await import('./link.ts');
+/**
+ * Shows the code of the link in the page's address, in the things of these hosts (cells and
+ * exercises each show their part as their controller starts): nothing runs, and nothing is checked,
+ * until the reader presses Run or Check.
+ */
+async function openLink(forHosts: WorkHost[]): Promise<void> {
+  const hash = location.hash;
+  if (reading?.hash !== hash) reading = { hash, decoded: import('./link.ts').then(({ decodeShare }) => decodeShare(hash)) };
+  const link = reading;
   flush();
-  const decoded = await decodeShare(location.hash);
+  const decoded = await link.decoded;
   if (!decoded.ok) {
     alert = `${decoded.error} The page shows the book's code and your own kept edits: nothing was lost.`;
-    return restore();
+    await Promise.all(forHosts.map(restore));
+    return;
   }
-  // Whatever the page showed (the reader's own edits, an earlier link's code) gives way to the link's.
-  await Promise.all(cells().filter((root) => host.code(root) !== host.original(root)).map((root) => show(root, host.original(root))));
-  for (const root of cells()) {
-    root.removeAttribute('data-edited');
-    root.removeAttribute('data-from-link');
-    root.querySelector(':scope > .cell-kept')?.remove();
-    root.removeAttribute('data-kept-conflict');
+  if (fromLink?.hash !== hash) fromLink = { hash, missing: [], older: [] };
+  const shown = fromLink;
+  for (const host of forHosts) {
+    // Whatever the page showed (the reader's own code, an earlier link's) gives way to the link's.
+    await Promise.all(rootsOf(host).filter(changed).map((root) => show(root, host.original(root))));
+    for (const root of rootsOf(host)) {
+      root.removeAttribute('data-edited');
+      root.removeAttribute('data-from-link');
+      root.querySelector(':scope > .cell-kept')?.remove();
+      root.removeAttribute('data-kept-conflict');
+    }
+    await Promise.all(
+      decoded.payload[partOf(host)].map(async (shared) => {
+        const root = find(host, shared.id);
+        if (!root) return void shown.missing.push([host, shared.id]);
+        if (shared.base !== hashCode(host.original(root))) shown.older.push(host);
+        await show(root, shared.code);
+        root.setAttribute('data-from-link', '');
+        status(root, host.words.linked);
+      }),
+    );
+    rootsOf(host).forEach(badge);
   }
-  const missing: string[] = [];
-  let older = 0;
-  await Promise.all(
-    decoded.payload.cells.map(async (cell) => {
-      const root = cellById(cell.id);
-      if (!root) return void missing.push(cell.id);
-      if (cell.base !== hashCode(host.original(root))) older++;
-      await show(root, cell.code);
-      root.setAttribute('data-from-link', '');
-      status(root, "From the link: the output is the book's until you Run.");
-    }),
-  );
-  cells().forEach(badge);
+  link.widgets ??= applyWidgets(decoded.payload.widgets);
+  await link.widgets;
+  render();
+}
+
+/** Each widget shows its part of a link; what they say is wrong with it goes in the bar. */
+async function applyWidgets(states: Record<string, unknown>): Promise<void> {
   const problems: string[] = [];
   for (const widget of sharedWidgets()) {
-    const state = decoded.payload.widgets[widget.name];
+    const state = states[widget.name];
     if (state === undefined) continue;
     const problem = await widget.apply(state);
     if (problem) problems.push(problem);
   }
-  fromLink = { missing, older, ownHidden: store.edits().size };
   alert = problems.join(' ');
-  render();
 }
 
 /** Leaves a link: the address loses its fragment, so a reload shows the reader's own page. */
 function leaveLink(): void {
   fromLink = undefined;
-  if (location.hash.startsWith(SHARE_PREFIX)) history.replaceState(history.state, '', location.pathname + location.search);
+  reading = undefined;
+  if (isLink()) history.replaceState(history.state, '', location.pathname + location.search);
 }
 
 async function showOwnEdits(): Promise<void> {
   flush();
-  for (const root of cells()) {
+  for (const root of roots()) {
     if (!root.hasAttribute('data-from-link') && !root.hasAttribute('data-edited')) continue;
-    await show(root, host.original(root));
+    await show(root, hostOf(root).original(root));
     root.removeAttribute('data-from-link');
     root.removeAttribute('data-edited');
     status(root, '');
@@ -343,7 +420,7 @@ async function showOwnEdits(): Promise<void> {
   }
   leaveLink();
   alert = '';
-  await restore();
+  for (const host of hosts) await restore(host);
   bar?.element.querySelector<HTMLElement>('[data-action="share"]')?.focus();
 }
 
@@ -351,28 +428,28 @@ async function showOwnEdits(): Promise<void> {
 
 async function resetAll(): Promise<void> {
   flush();
-  const touched = cells().filter((root) => root.hasAttribute('data-edited') || root.hasAttribute('data-from-link') || host.code(root) !== host.original(root));
+  const touched = roots().filter((root) => root.hasAttribute('data-edited') || root.hasAttribute('data-from-link') || changed(root));
+  const records = (kind: string): [string, string, KeptEdit][] => [...store.list(kind, isKeptEdit)].map(([id, edit]) => [kind, id, edit]);
   undo = {
-    records: [
-      ...[...store.edits()].map(([id, edit]): [string, string, KeptEdit] => ['edit', id, edit]),
-      ...[...store.list(STALE, isKeptEdit)].map(([id, edit]): [string, string, KeptEdit] => [STALE, id, edit]),
-    ],
-    shown: touched.map((root) => [root, host.code(root)]),
+    records: hosts.flatMap((host) => [...records(host.kind), ...records(host.staleKind)]),
+    shown: touched.map((root) => [root, hostOf(root).code(root)]),
     linked: touched.filter((root) => root.hasAttribute('data-from-link')),
     hash: location.hash,
     link: fromLink,
   };
-  for (const root of touched) host.reset(root);
-  for (const root of cells()) {
+  for (const root of touched) hostOf(root).reset(root);
+  for (const root of roots()) {
     root.querySelector(':scope > .cell-kept')?.remove();
     root.removeAttribute('data-kept-conflict');
   }
-  store.clear(['edit', STALE]);
+  store.clear(hosts.flatMap((host) => [host.kind, host.staleKind]));
   leaveLink();
   alert = '';
   render();
   const ui = ensureBar();
-  ui.shared.textContent = `Every cell shows the book's code again (${plural(touched.length, 'cell')} reset).`;
+  const reset = (host: WorkHost) => touched.filter((root) => hostOf(root) === host).length;
+  const things = hosts.filter((host, i) => i === 0 || reset(host) > 0).map((host) => host.words.thing);
+  ui.shared.textContent = `Every ${things.join(' and ')} shows the book's code again (${counted(reset) || plural(0, hosts[0].words.thing)} reset).`;
   ui.undo.focus();
 }
 
@@ -387,15 +464,14 @@ async function undoReset(): Promise<void> {
   }
   if (was.hash.startsWith(SHARE_PREFIX)) history.replaceState(history.state, '', was.hash);
   fromLink = was.link;
-  const kept = store.edits();
-  for (const root of cells()) {
-    const edit = kept.get(idOf(root));
-    root.toggleAttribute('data-edited', edit !== undefined && edit.code === host.code(root));
-    badge(root);
-  }
-  for (const [id, edit] of store.list(STALE, isKeptEdit)) {
-    const root = cellById(id);
-    if (root) conflict(root, edit);
+  for (const host of hosts) {
+    const kept = store.edits(host.kind);
+    for (const root of rootsOf(host)) {
+      const edit = kept.get(host.id(root));
+      root.toggleAttribute('data-edited', edit !== undefined && edit.code === host.code(root));
+      badge(root);
+    }
+    conflicts(host);
   }
   const ui = ensureBar();
   ui.shared.textContent = 'Your edits are back.';
@@ -453,57 +529,67 @@ function ensureBar(): Bar {
 
 /** The bar as the page's state is now: shown only once there is something of the reader's. */
 function render(): void {
-  const edited = cells().filter((root) => root.hasAttribute('data-edited'));
-  const linked = cells().filter((root) => root.hasAttribute('data-from-link'));
-  const conflicts = cells().filter((root) => root.hasAttribute('data-kept-conflict'));
-  const kept = store.edits();
-  const orphans = [
-    ...[...kept].filter(([id]) => !cellById(id)).map(([id, edit]) => ({ kind: 'edit', id, edit })),
-    ...[...store.list(STALE, isKeptEdit)].filter(([id]) => !cellById(id)).map(([id, edit]) => ({ kind: STALE, id, edit })),
-  ];
+  const all = roots();
+  const marked = (attribute: string) => all.filter((root) => root.hasAttribute(attribute));
+  const [edited, linked, conflicted] = [marked('data-edited'), marked('data-from-link'), marked('data-kept-conflict')];
+  const ofHost = (list: HTMLElement[]) => (host: WorkHost) => list.filter((root) => hostOf(root) === host).length;
+  const orphans = hosts.flatMap((host) =>
+    [host.kind, host.staleKind].flatMap((kind) => [...store.list(kind, isKeptEdit)].filter(([id]) => !find(host, id)).map(([id, edit]) => ({ host, kind, id, edit }))),
+  );
   const widgets = sharedWidgets().filter((w) => w.state() !== undefined);
-  const anything = edited.length + linked.length + conflicts.length + orphans.length + widgets.length > 0 || alert || storageProblem || undo || fromLink;
+  const anything = edited.length + linked.length + conflicted.length + orphans.length + widgets.length > 0 || alert || storageProblem || undo || fromLink;
   if (!anything && !bar) return;
   const ui = ensureBar();
   ui.element.hidden = !anything;
 
   const sentences: string[] = [];
+  const ownEdits = ui.element.querySelector<HTMLElement>('[data-action="own-edits"]')!;
   if (fromLink) {
+    const link = fromLink;
+    const answers = linked.some((root) => hostOf(root).kind === KIND.answer);
     sentences.push(
       linked.length
-        ? `Code from a shared link in ${plural(linked.length, 'cell')}, marked "From the link". Nothing has run: Run runs it, in the sandbox.`
+        ? `Code from a shared link in ${counted(ofHost(linked))}, marked "From the link". ${answers ? 'Nothing has run or been checked: Run runs a cell, Check checks an answer, in the sandbox.' : 'Nothing has run: Run runs it, in the sandbox.'}`
         : 'This page opened from a shared link.',
     );
-    if (fromLink.older) sentences.push(`${plural(fromLink.older, 'cell')} of it ${fromLink.older === 1 ? 'was' : 'were'} written for an earlier version of the book's code.`);
-    if (fromLink.missing.length) sentences.push(`The link also has code for ${plural(fromLink.missing.length, 'cell')} this page no longer has (${fromLink.missing.map((id) => `"${id}"`).join(', ')}).`);
-    const own = [...kept.keys()].filter((id) => cellById(id)).length;
-    if (own) sentences.push(`Your own edits to ${plural(own, 'cell')} are kept; they are not shown while you read the link.`);
-    ui.element.querySelector<HTMLElement>('[data-action="own-edits"]')!.hidden = own === 0;
+    if (link.older.length) sentences.push(`${counted((host) => link.older.filter((h) => h === host).length)} of it ${link.older.length === 1 ? 'was' : 'were'} written for an earlier version of the book's code.`);
+    if (link.missing.length) {
+      const names = link.missing.map(([, id]) => `"${id}"`).join(', ');
+      sentences.push(`The link also has code for ${counted((host) => link.missing.filter(([h]) => h === host).length)} this page no longer has (${names}).`);
+    }
+    const own = (host: WorkHost) => [...store.edits(host.kind).keys()].filter((id) => find(host, id)).length;
+    const owned = counted(own);
+    if (owned) sentences.push(`Your own edits to ${owned} are kept; they are not shown while you read the link.`);
+    ownEdits.hidden = !owned;
   } else {
-    ui.element.querySelector<HTMLElement>('[data-action="own-edits"]')!.hidden = true;
-    if (edited.length) sentences.push(`You edited ${plural(edited.length, 'cell')} on this page; ${edited.length === 1 ? 'it is' : 'they are'} kept in this browser.`);
+    ownEdits.hidden = true;
+    if (edited.length) {
+      const did = hosts.filter((host) => ofHost(edited)(host) > 0).map((host) => `${host.words.did} ${plural(ofHost(edited)(host), host.words.thing)}`);
+      sentences.push(`You ${did.join(' and ')} on this page; ${edited.length === 1 ? 'it is' : 'they are'} kept in this browser.`);
+    }
   }
-  if (conflicts.length) sentences.push(`${plural(conflicts.length, 'earlier edit')} of yours ${conflicts.length === 1 ? 'waits' : 'wait'} for your choice, where the book's code changed.`);
+  if (conflicted.length) sentences.push(`${plural(conflicted.length, 'earlier edit')} of yours ${conflicted.length === 1 ? 'waits' : 'wait'} for your choice, where the book's code changed.`);
   for (const widget of widgets) sentences.push(`Yours to share: ${widget.summary()}.`);
   ui.summary.textContent = sentences.join(' ');
   ui.alert.textContent = [storageProblem, alert].filter(Boolean).join(' ');
 
   const resetAllButton = ui.element.querySelector<HTMLButtonElement>('[data-action="reset-all"]')!;
-  resetAllButton.hidden = edited.length + linked.length + conflicts.length === 0 && !cells().some((root) => host.code(root) !== host.original(root));
+  resetAllButton.hidden = edited.length + linked.length + conflicted.length === 0 && !all.some(changed);
   resetAllButton.textContent = fromLink ? "Back to the book's code" : 'Reset all edits on this page';
   ui.undo.hidden = !undo;
 
   ui.orphans.replaceChildren(
-    ...orphans.map(({ kind, id, edit }) => {
+    ...orphans.map(({ host, kind, id, edit }) => {
+      const { work, of, thing } = host.words;
       const details = document.createElement('details');
       const summary = document.createElement('summary');
-      summary.textContent = `Your edit of cell "${id}", which this page no longer has`;
+      summary.textContent = `Your ${work} ${of} ${thing} "${id}", which this page no longer has`;
       const pre = document.createElement('pre');
       pre.textContent = edit.code;
       const drop = button('drop-orphan', 'Drop it');
       drop.dataset.kind = kind;
       drop.dataset.id = id;
-      drop.setAttribute('aria-label', `Drop your edit of cell "${id}"`);
+      drop.setAttribute('aria-label', `Drop your ${work} ${of} ${thing} "${id}"`);
       details.append(summary, pre, drop);
       return details;
     }),

@@ -1,4 +1,5 @@
-// Share links: a page's edited cells (and other widgets' state, such as the moons demo's) as JSON,
+// Share links: a page's edited cells and exercise answers (and other widgets' state, such as the
+// moons demo's) as JSON,
 // compressed with the browser's own deflate (CompressionStream's deflate-raw) and written in
 // base64url into the URL's fragment, which browsers never send to a server. Measured against
 // lz-string on the Micrograd chapter's cells, its links are a third shorter, and it adds no bytes
@@ -17,18 +18,23 @@ export const MAX_LINK_LENGTH = 32_000;
 
 /** Past this, a link's payload is refused as it inflates: no page needs more, and it bounds the work (a link is only 32,000 characters). */
 const MAX_PAYLOAD_CHARS = 1_000_000;
-const VERSION = 1;
+/**
+ * The link format's version. 1: `{ v, cells, ...widgets }`; 2 adds `answers` (exercises' answers,
+ * as cells are). Links of version 1 still open: they carry no answers.
+ */
+const VERSION = 2;
 
-/** One edited cell: its id, the hash of the book's code it was edited from (storage.ts's hashCode) and the code. */
+/** One edited cell (or exercise answer): its id, the hash of the book's code (the exercise's start code) it was edited from (storage.ts's hashCode) and the code. */
 export interface SharedCell {
   id: string;
   base: string;
   code: string;
 }
 
-/** What a link carries: edited cells, and each widget's own state by its name (checked by the widget). */
+/** What a link carries: edited cells, exercises' answers, and each widget's own state by its name (checked by the widget). */
 export interface SharePayload {
   cells: SharedCell[];
+  answers: SharedCell[];
   widgets: Record<string, unknown>;
 }
 
@@ -40,7 +46,8 @@ export const isShareFragment = (hash: string): boolean => hash.startsWith(SHARE_
 
 /** The link to `page` (an absolute URL without fragment) carrying the payload, or why not (too long). */
 export async function shareUrl(page: string, payload: SharePayload): Promise<Encoded> {
-  const json = JSON.stringify({ v: VERSION, cells: payload.cells.map((c) => [c.id, c.base, c.code]), ...payload.widgets });
+  const pack = (list: SharedCell[]) => list.map((c) => [c.id, c.base, c.code]);
+  const json = JSON.stringify({ v: VERSION, cells: pack(payload.cells), answers: pack(payload.answers), ...payload.widgets });
   const url = `${page}${SHARE_PREFIX}${toBase64Url(await deflate(json))}`;
   if (url.length > MAX_LINK_LENGTH) {
     return {
@@ -74,19 +81,27 @@ export async function decodeShare(hash: string): Promise<Decoded> {
     return fail('it may have been cut short or changed when it was copied');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('it is not a share link of this site');
-  const { v, cells, ...widgets } = data as { v?: unknown; cells?: unknown };
-  if (v !== VERSION) return fail(`it was made by another version of this site (${JSON.stringify(v)})`);
+  const { v, cells, answers, ...widgets } = data as { v?: unknown; cells?: unknown; answers?: unknown };
+  if (v !== 1 && v !== VERSION) return fail(`it was made by another version of this site (${JSON.stringify(v)})`);
   if (!Array.isArray(cells)) return fail('it has no list of cells');
-  const shared: SharedCell[] = [];
-  for (const cell of cells) {
-    if (!Array.isArray(cell) || cell.length !== 3 || !cell.every((part) => typeof part === 'string') || !/^[\w-]+$/.test(cell[0])) {
-      return fail('one of its cells is malformed');
+  if (v === VERSION && !Array.isArray(answers)) return fail('it has no list of answers');
+  const read = (list: unknown[], thing: string): SharedCell[] | string => {
+    const shared: SharedCell[] = [];
+    for (const item of list) {
+      if (!Array.isArray(item) || item.length !== 3 || !item.every((part) => typeof part === 'string') || !/^[\w-]+$/.test(item[0])) {
+        return `one of its ${thing}s is malformed`;
+      }
+      const [id, base, code] = item as [string, string, string];
+      if (shared.some((c) => c.id === id)) return `it has ${thing} "${id}" twice`;
+      shared.push({ id, base, code });
     }
-    const [id, base, code] = cell as [string, string, string];
-    if (shared.some((c) => c.id === id)) return fail(`it has cell "${id}" twice`);
-    shared.push({ id, base, code });
-  }
-  return { ok: true, payload: { cells: shared, widgets } };
+    return shared;
+  };
+  const sharedCells = read(cells, 'cell');
+  if (typeof sharedCells === 'string') return fail(sharedCells);
+  const sharedAnswers = v === VERSION ? read(answers as unknown[], 'answer') : [];
+  if (typeof sharedAnswers === 'string') return fail(sharedAnswers);
+  return { ok: true, payload: { cells: sharedCells, answers: sharedAnswers, widgets } };
 }
 
 async function deflate(text: string): Promise<Uint8Array> {

@@ -5,7 +5,7 @@
 
 /** A widget's part in share links. */
 export interface SharedWidget {
-  /** Its key in the link's JSON (not `v` or `cells`). */
+  /** Its key in the link's JSON (not `v`, `cells` or `answers`). */
   readonly name: string;
   /** The reader's state to share, as JSON data; undefined while it is as the book made it. */
   state(): unknown;

@@ -4,7 +4,7 @@
 // finds nothing, a write says why it failed, and a record that is not what this module wrote is
 // ignored and removed. Nothing leaves the browser.
 
-import { hasRecords, pageKey, parseKey, recordKey } from './keys.ts';
+import { KIND, type StatusRecord, hasRecords, pageKey, parseKey, recordKey } from './keys.ts';
 
 /** Where records live: localStorage in the page, any Storage in tests. Called on each use (it may throw). */
 export type StorageSource = () => Storage;
@@ -32,7 +32,7 @@ export function hashCode(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** A reader's edit of a cell: their code, and the hash of the book's code they edited. */
+/** A reader's edit of a cell, or answer to an exercise: their code, and the hash of the book's code (the cell's, the exercise's start code) they edited. */
 export interface KeptEdit {
   /** hashCode of the book's code when the edit was made. */
   base: string;
@@ -48,10 +48,14 @@ export const isKeptEdit = (value: unknown): value is KeptEdit =>
   typeof (value as KeptEdit).code === 'string' &&
   Number.isFinite((value as KeptEdit).savedAt);
 
+/** The kinds whose records are KeptEdits: a cell's edit, an exercise's answer. */
+export type EditKind = typeof KIND.edit | typeof KIND.answer;
+
 /**
- * The reader's kept work on one page. Kinds name what a record is: `edit` (a cell's code, as
- * KeptEdit) here; an exercise's answer and status are kinds of their own (`answer`, a KeptEdit of
- * its start code; `status`), read and written with the same read/list/write/remove.
+ * The reader's kept work on one page. Kinds (keys.ts's KIND) name what a record is: `edit` (a
+ * cell's code) and `answer` (an exercise's code), each a KeptEdit of the book's code they
+ * started from; `stale` and `stale-answer` (one of those the book's code changed under); `status`
+ * (an exercise's last verdict). All are read and written with the same read/list/write/remove.
  */
 export class PageStore {
   readonly page: string;
@@ -63,9 +67,9 @@ export class PageStore {
     this.#storage = storage;
   }
 
-  /** Whether the page has any record, of any kind. */
-  hasAny(): boolean {
-    return hasRecords(this.#storage, this.page);
+  /** Whether the page has any record of the kinds (of any kind when none are given). */
+  hasAny(kinds?: readonly string[]): boolean {
+    return hasRecords(this.#storage, this.page, kinds);
   }
 
   /** The record of kind and id, if there is a valid one; an invalid one is removed. */
@@ -120,25 +124,33 @@ export class PageStore {
     });
   }
 
-  /** The reader's kept cell edits on this page, by cell id. */
-  edits(): Map<string, KeptEdit> {
-    return this.list('edit', isKeptEdit);
+  /** The reader's kept cell edits (or, of kind `answer`, exercise answers) on this page, by id. */
+  edits(kind: EditKind = KIND.edit): Map<string, KeptEdit> {
+    return this.list(kind, isKeptEdit);
   }
 
   /**
-   * Keeps the reader's code of a cell whose book code is `original`; code equal to the original
-   * is no edit, and removes the record.
+   * Keeps the reader's code of a cell (or, of kind `answer`, an exercise) whose book code is
+   * `original` (the exercise's start code); code equal to the original is no edit, and removes the
+   * record. now: ms since 1970.
    */
-  saveEdit(id: string, original: string, code: string, now = Date.now()): WriteResult {
+  saveEdit(id: string, original: string, code: string, now = Date.now(), kind: EditKind = KIND.edit): WriteResult {
     if (code === original) {
-      this.remove('edit', id);
+      this.remove(kind, id);
       return { ok: true };
     }
-    return this.write('edit', id, { base: hashCode(original), code, savedAt: now } satisfies KeptEdit);
+    return this.write(kind, id, { base: hashCode(original), code, savedAt: now } satisfies KeptEdit);
   }
 
-  dropEdit(id: string): void {
-    this.remove('edit', id);
+  dropEdit(id: string, kind: EditKind = KIND.edit): void {
+    this.remove(kind, id);
+  }
+
+  /** Keeps an exercise's last verdict (todo forgets it: no record is todo). */
+  setStatus(id: string, status: 'todo' | 'pass' | 'fail'): WriteResult {
+    if (status !== 'todo') return this.write(KIND.status, id, { status } satisfies StatusRecord);
+    this.remove(KIND.status, id);
+    return { ok: true };
   }
 
   #pageKey(): string {

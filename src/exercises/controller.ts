@@ -1,22 +1,25 @@
 // What an exercise's buttons do, loaded on a reader's first click: Edit (the cells' CodeMirror),
 // Check (the reader's code, after the cells above if the exercise uses them, then the check, in
 // the page's one sandbox), Hint (the next one), Solution (into the editor, one Undo away from the reader's own
-// code), Reset. The verdicts are shown with the shared renderers; the status is kept in the page's
-// storage (storage.ts).
+// code), Reset. The verdicts are shown with the shared renderers. The status and the reader's
+// answer are kept in the page's storage, as cells' edits are (src/cells/keep.ts, storage.ts).
 
 import type { EditorView } from '@codemirror/view';
 import { TIME_LIMIT_MS, codeOf, sandbox } from '../cells/controller.ts';
+import * as keep from '../cells/keep.ts';
+import { KIND } from '../cells/keys.ts';
+import { PageStore } from '../cells/storage.ts';
 import { pageLayout } from '../graphs/layout.ts';
 import { prepareGraphs } from '../graphs/prepare.ts';
 import { errorPlace, renderError, renderResult } from '../runner/render.ts';
 import type { CellResult } from '../runner/session.ts';
 import { renderFeedback } from './feedback.ts';
-import { PROGRESS_EVENT, showStatus } from './status.ts';
-import { type Status, setStatus } from './storage.ts';
+import { PROGRESS_EVENT, type Status, showStatus } from './status.ts';
 
 export type Action = 'edit' | 'check' | 'hint' | 'solution' | 'reset';
 
 const views = new WeakMap<HTMLElement, ExerciseView>();
+const store = new PageStore(location.pathname);
 
 class ExerciseView {
   readonly root: HTMLElement;
@@ -29,6 +32,8 @@ class ExerciseView {
   readonly feedback: HTMLElement;
   editor: EditorView | undefined;
   opening: Promise<EditorView> | undefined;
+  /** The code the editor opens with, when not the start code (a kept answer, a link's: keep.ts). */
+  opensWith: string | undefined;
   /** CodeMirror's annotation that keeps a transaction an undo step of its own (loaded with the editor). */
   isolate: typeof import('../cells/editor.ts').isolateHistory | undefined;
   /** The check this exercise is waiting for, if any. */
@@ -101,10 +106,11 @@ function editorOf(view: ExerciseView): Promise<EditorView> {
     hint.id = `exercise-hint-${view.id}`;
     hint.textContent = 'Ctrl+Enter or ⌘+Enter checks. Tab indents; Escape then Tab leaves the editor.';
     view.editor = createEditor(host, {
-      doc: view.start,
+      doc: view.opensWith ?? view.start,
       label: `Your answer: ${view.title}`,
       describedBy: hint.id,
       onRun: () => void check(view),
+      onChange: () => keep.edited(view.root),
     });
     host.append(hint);
     return view.editor;
@@ -144,15 +150,29 @@ function hint(view: ExerciseView): void {
   view.say(`Hint ${shown} of ${hints.length} is shown below the buttons.`);
 }
 
-async function reset(view: ExerciseView): Promise<void> {
+/** Reset: the start code (one Undo away) and no feedback; the kept answer is dropped, and the status is todo again. */
+function reset(view: ExerciseView): void {
+  startOver(view);
+  showStatus(view.root, 'todo');
+  store.setStatus(view.id, 'todo');
+  document.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
+}
+
+/** The start code (one Undo away) and no feedback; a check under way is let go; the kept answer is dropped. The status stays. */
+function startOver(view: ExerciseView): void {
   if (view.runId !== undefined) sandbox.stop(view.runId);
   view.runId = undefined;
   view.root.removeAttribute('data-checking');
   view.button('check')?.removeAttribute('aria-disabled');
   view.output.replaceChildren();
   view.feedback.replaceChildren();
-  if (view.editor) await replaceCode(view, view.start, 'Back to the start code. Undo brings your own code back.');
-  else view.say('');
+  view.opensWith = undefined;
+  const editor = view.editor;
+  if (editor && editor.state.doc.toString() !== view.start) {
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: view.start }, annotations: view.isolate?.of('full') });
+    view.say('Back to the start code. Undo brings your own code back.');
+  } else view.say('');
+  keep.wasReset(view.root);
 }
 
 /** The cells a Check runs first: for an exercise that uses names of the cells above (data-uses), those cells, in page order. */
@@ -193,7 +213,7 @@ async function check(view: ExerciseView): Promise<void> {
   view.say(shown.feedback.summary);
   if (shown.status !== undefined) {
     showStatus(view.root, shown.status);
-    setStatus(view.root.dataset.chapter ?? '', view.id, shown.status);
+    store.setStatus(view.id, shown.status);
     document.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
   }
   // Last: the check is over once everything it shows is in place.
@@ -255,3 +275,36 @@ async function markWrong(view: ExerciseView, wrong: { item: number; node: number
     if (figure) markNode(figure, node, 'data-wrong');
   }
 }
+
+// ---- The reader's answers, kept and shared as cells' edits are (src/cells/keep.ts) -------------
+
+// Keeping the page's answers (and a link's shown), from when the controller loads.
+void keep.start({
+  kind: KIND.answer,
+  staleKind: KIND.staleAnswer,
+  selector: '[data-exercise]',
+  words: {
+    thing: 'exercise',
+    did: 'answered',
+    work: 'answer',
+    of: 'to',
+    badge: 'Saved',
+    kept: 'Your answer, kept in this browser: Check checks it.',
+    restored: 'Your earlier answer, on the new start code: Check checks it.',
+    linked: 'From the link: nothing is checked until you press Check.',
+    changed: (when) => `You answered this exercise on ${when}, and its start code has changed since. Your answer is kept, not applied: the exercise shows the new start code.`,
+  },
+  id: (root) => viewOf(root).id,
+  original: (root) => viewOf(root).start,
+  code: (root) => viewOf(root).code(),
+  focus: (root) => viewOf(root).editor?.focus(),
+  reset: (root) => startOver(viewOf(root)),
+  show: async (root, code) => {
+    const view = viewOf(root);
+    if (!view.editor) view.opensWith = code;
+    const editor = await editorOf(view);
+    if (editor.state.doc.toString() !== code) editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: code } });
+  },
+  controls: (root) => viewOf(root).part('.exercise-actions'),
+  statusLine: (root) => viewOf(root).part('.exercise-status'),
+});

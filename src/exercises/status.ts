@@ -1,7 +1,8 @@
 // An exercise's status as the page shows it: the root's data-exercise-status, and its badge.
-// Shared by the reading script (reading.ts) and the controller, and tiny.
+// Shared by the reading script (reading.ts) and the controller, and tiny. Statuses are kept in the
+// page's storage as records of kind `status` (src/cells/keys.ts), one per page and exercise.
 
-import type { Status } from './storage.ts';
+export type Status = 'todo' | 'pass' | 'fail';
 
 const BADGE: Record<Status, string> = { todo: '', pass: '✓ Done', fail: 'Not yet' };
 

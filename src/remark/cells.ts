@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import type { Code, InlineCode, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxjsEsm } from 'mdast-util-mdx';
 import { SKIP, visit } from 'unist-util-visit';
-import { slugOf } from '../build/chapters.ts';
 import { errorPlace } from '../runner/render.ts';
 import { ChapterSession } from './chapter-session.ts';
 import { ExerciseProofs } from './exercise-proof.ts';
@@ -70,7 +69,7 @@ async function runItems(items: Item[], session: ChapterSession, proofs: Exercise
       if (exerciseIds.has(exercise.id)) throw new Error(`${chapter}: two exercises are named "${exercise.id}"`);
       exerciseIds.add(exercise.id);
       proofs.prove(exercise, exercise.uses.length > 0 ? [...cells] : []);
-      item.parent.children[item.index] = toComponent(item.node, exercise, slugOf(chapter));
+      item.parent.children[item.index] = toComponent(item.node, exercise);
       continue;
     }
     if (item.kind === 'inline') {

@@ -72,7 +72,7 @@ export function exerciseOf(node: MdxJsxFlowElement, chapter: string): Exercise {
  * children, and each <Hint> as a hidden element of the component's `hints` slot. The check,
  * the solution and the wrong answers are out of the page's text.
  */
-export function toComponent(node: MdxJsxFlowElement, exercise: Exercise, chapter: string): MdxJsxFlowElement {
+export function toComponent(node: MdxJsxFlowElement, exercise: Exercise): MdxJsxFlowElement {
   const attr = (name: string, value: string): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
   const task: RootContent[] = [];
   let hints = 0;
@@ -96,7 +96,6 @@ export function toComponent(node: MdxJsxFlowElement, exercise: Exercise, chapter
     attributes: [
       attr('id', exercise.id),
       attr('title', exercise.title),
-      attr('chapter', chapter),
       attr('start', exercise.start),
       attr('check', exercise.check),
       attr('solution', exercise.solution),

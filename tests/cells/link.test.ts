@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_LINK_LENGTH, SHARE_PREFIX, decodeShare, fromBase64Url, isShareFragment, shareUrl, toBase64Url } from '../../src/cells/link.ts';
 
 const PAGE = 'https://example.org/book/gradients/';
+/** A list of edited cells (or answers) with ids each once. */
+const shared = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[\w-]{1,20}$/), base: fc.string(), code: fc.string({ unit: 'grapheme' }) }), { maxLength: 4, selector: (c) => c.id });
 const fragment = (url: string) => url.slice(url.indexOf('#'));
 
 describe('share links', () => {
@@ -19,6 +21,7 @@ describe('share links', () => {
         { id: 'parabola', base: 'abc123', code: "const f = (x: number) => 3 * x ** 2 - 4 * x + 5;\nf(3.0) // ünïcødé ∂L/∂a 🚀" },
         { id: 'cell-2', base: 'def456', code: '' },
       ],
+      answers: [{ id: 'sigmoid-rule', base: 'ghi789', code: 'a.grad += out.data * (1 - out.data) * out.grad;' }],
       widgets: { moons: { seed: 7, lr: 3, step: 40, removed: [3, 9], added: [[0.5, -0.25, 1]] } },
     };
     const made = await shareUrl(PAGE, payload);
@@ -30,23 +33,27 @@ describe('share links', () => {
     expect(await decodeShare(fragment(made.url))).toEqual({ ok: true, payload });
     // Raw deflate, as any zlib reads it.
     const json = inflateRawSync(Buffer.from(fragment(made.url).slice(SHARE_PREFIX.length), 'base64url')).toString();
-    expect(JSON.parse(json)).toEqual({ v: 1, cells: payload.cells.map((c) => [c.id, c.base, c.code]), ...payload.widgets });
+    expect(JSON.parse(json)).toEqual({ v: 2, cells: payload.cells.map((c) => [c.id, c.base, c.code]), answers: payload.answers.map((c) => [c.id, c.base, c.code]), ...payload.widgets });
+  });
+
+  it('of the first version (before exercises’ answers) still open, carrying no answers', async () => {
+    const v1 = pack(JSON.stringify({ v: 1, cells: [['parabola', 'abc123', 'f(4)']], moons: { seed: 7 } }));
+    expect(await decodeShare(v1)).toEqual({ ok: true, payload: { cells: [{ id: 'parabola', base: 'abc123', code: 'f(4)' }], answers: [], widgets: { moons: { seed: 7 } } } });
   });
 
   it('round-trip any code', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ id: fc.stringMatching(/^[\w-]{1,20}$/), base: fc.string(), code: fc.string({ unit: 'grapheme' }) }), { maxLength: 4 }), async (cells) => {
-        const unique = cells.filter((c, i) => cells.findIndex((d) => d.id === c.id) === i);
-        const made = await shareUrl(PAGE, { cells: unique, widgets: {} });
+      fc.asyncProperty(shared, shared, async (cells, answers) => {
+        const made = await shareUrl(PAGE, { cells, answers, widgets: {} });
         if (!made.ok) throw new Error(made.error);
-        expect(await decodeShare(fragment(made.url))).toEqual({ ok: true, payload: { cells: unique, widgets: {} } });
+        expect(await decodeShare(fragment(made.url))).toEqual({ ok: true, payload: { cells, answers, widgets: {} } });
       }),
     );
   });
 
   it('are shorter than the code they carry', async () => {
     const code = "const a = new Value(2.0, { label: 'a' });\nconst b = new Value(-3.0, { label: 'b' });\nconst c = new Value(10.0, { label: 'c' });\nconst e = a.mul(b); e.label = 'e';\n";
-    const made = await shareUrl(PAGE, { cells: Array.from({ length: 5 }, (_, i) => ({ id: `cell-${i}`, base: 'x', code })), widgets: {} });
+    const made = await shareUrl(PAGE, { cells: Array.from({ length: 5 }, (_, i) => ({ id: `cell-${i}`, base: 'x', code })), answers: [], widgets: {} });
     if (!made.ok) throw new Error(made.error);
     // Five cells of 163 characters, repeated: deflate finds the repeats.
     expect(made.url.length - PAGE.length).toBeLessThan((5 * code.length) / 2);
@@ -56,7 +63,7 @@ describe('share links', () => {
     // Text that does not compress: random digits.
     let seed = 1;
     const noise = Array.from({ length: 60_000 }, () => ((seed = (seed * 16807) % 2147483647) % 10).toString()).join('');
-    const made = await shareUrl(PAGE, { cells: [{ id: 'big', base: 'x', code: noise }], widgets: {} });
+    const made = await shareUrl(PAGE, { cells: [{ id: 'big', base: 'x', code: noise }], answers: [], widgets: {} });
     expect(made.ok).toBe(false);
     if (made.ok) return;
     expect(made.length).toBeGreaterThan(MAX_LINK_LENGTH);
@@ -64,7 +71,7 @@ describe('share links', () => {
   });
 
   it('give a reason for a malformed link, and never throw', async () => {
-    const made = await shareUrl(PAGE, { cells: [{ id: 'a', base: 'b', code: 'const x = 1;' }], widgets: {} });
+    const made = await shareUrl(PAGE, { cells: [{ id: 'a', base: 'b', code: 'const x = 1;' }], answers: [], widgets: {} });
     if (!made.ok) throw new Error(made.error);
     const good = fragment(made.url);
     const json = (value: unknown) => pack(JSON.stringify(value));
@@ -76,9 +83,12 @@ describe('share links', () => {
       [`${SHARE_PREFIX}AAAAAAAAAA`, /cut short/],
       [pack('not json'), /cut short/],
       [json([1, 2]), /not a share link of this site/],
-      [json({ v: 2, cells: [] }), /another version of this site \(2\)/],
+      [json({ v: 3, cells: [], answers: [] }), /another version of this site \(3\)/],
       [json({ v: 1 }), /no list of cells/],
-      [json({ v: 1, cells: [['a', 'b']] }), /malformed/],
+      [json({ v: 2, cells: [] }), /no list of answers/],
+      [json({ v: 2, cells: [], answers: [['a', 'b']] }), /one of its answers is malformed/],
+      [json({ v: 2, cells: [], answers: [['x', 'b', 'c'], ['x', 'b', 'd']] }), /answer "x" twice/],
+      [json({ v: 1, cells: [['a', 'b']] }), /one of its cells is malformed/],
       [json({ v: 1, cells: [['a/b', 'b', 'c']] }), /malformed/],
       [json({ v: 1, cells: [['a', 'b', 'c'], ['a', 'b', 'd']] }), /cell "a" twice/],
       [SHARE_PREFIX + 'A'.repeat(MAX_LINK_LENGTH + 1), /longer than any link/],

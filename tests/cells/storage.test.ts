@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KEY_PREFIX, hasRecords, parseKey, recordKey } from '../../src/cells/keys.ts';
+import { KEY_PREFIX, KIND, hasRecords, isStatusRecord, parseKey, recordKey, recordsOfKind, removeKind } from '../../src/cells/keys.ts';
 import { PageStore, hashCode, isKeptEdit } from '../../src/cells/storage.ts';
 
 /** localStorage's interface over a Map; `quota` (characters of keys and values) makes setItem throw as a full one does. */
@@ -68,6 +68,67 @@ describe('keys', () => {
     expect(hasRecords(() => storage, '/')).toBe(false);
     expect(hasRecords(disabled, '/gradients/')).toBe(false);
   });
+
+  it('tell whether a page has records of some kinds: a status alone is not kept code', () => {
+    const storage = new MemoryStorage();
+    const page = new PageStore('/gradients/', () => storage);
+    page.setStatus('predict-slope', 'pass');
+    expect(hasRecords(() => storage, '/gradients/')).toBe(true);
+    expect(hasRecords(() => storage, '/gradients/', [KIND.edit, KIND.staleEdit])).toBe(false);
+    expect(hasRecords(() => storage, '/gradients/', [KIND.answer, KIND.staleAnswer])).toBe(false);
+    page.saveEdit('predict-slope', 'start', 'mine', 1, KIND.answer);
+    expect(hasRecords(() => storage, '/gradients/', [KIND.answer, KIND.staleAnswer])).toBe(true);
+    expect(hasRecords(() => storage, '/gradients/', [KIND.edit, KIND.staleEdit])).toBe(false);
+    expect(page.hasAny([KIND.edit])).toBe(false);
+    expect(page.hasAny([KIND.answer])).toBe(true);
+  });
+});
+
+describe('one kind across every page', () => {
+  it('lists each record of the kind with its page, id and value, and nothing else', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('starlight-theme', 'dark');
+    storage.setItem('micrograd-ts:exercises', '{"gradients/predict-slope":"pass"}'); // another format: not a record
+    new PageStore('/gradients/', () => storage).setStatus('predict-slope', 'pass');
+    new PageStore('/gradients/', () => storage).setStatus('fastest-input', 'fail');
+    new PageStore('/micrograd/', () => storage).setStatus('sigmoid-rule', 'pass');
+    new PageStore('/micrograd/', () => storage).saveEdit('sigmoid-rule', 'start', 'mine', 1, KIND.answer);
+    storage.setItem(recordKey(KIND.status, '/moons/', 'broken'), '{"status":');
+    const listed = recordsOfKind(() => storage, KIND.status).sort((a, b) => (a.page + a.id).localeCompare(b.page + b.id));
+    expect(listed).toEqual([
+      { page: '/gradients/', id: 'fastest-input', value: { status: 'fail' } },
+      { page: '/gradients/', id: 'predict-slope', value: { status: 'pass' } },
+      { page: '/micrograd/', id: 'sigmoid-rule', value: { status: 'pass' } },
+      { page: '/moons/', id: 'broken', value: undefined }, // not JSON: the caller's shape check drops it
+    ]);
+    expect(listed.filter((r) => isStatusRecord(r.value)).length).toBe(3);
+    expect(recordsOfKind(disabled, KIND.status)).toEqual([]);
+  });
+
+  it('removes every record of the kind on every page, and only those', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('starlight-theme', 'dark');
+    for (const page of ['/gradients/', '/micrograd/']) {
+      const store = new PageStore(page, () => storage);
+      store.setStatus('a', 'pass');
+      store.saveEdit('a', 'start', 'mine', 1, KIND.answer);
+      store.saveEdit('cell', 'book', 'mine');
+    }
+    removeKind(() => storage, KIND.status);
+    expect(recordsOfKind(() => storage, KIND.status)).toEqual([]);
+    expect(recordsOfKind(() => storage, KIND.answer).length).toBe(2);
+    expect(recordsOfKind(() => storage, KIND.edit).length).toBe(2);
+    expect(storage.getItem('starlight-theme')).toBe('dark');
+    expect(() => removeKind(disabled, KIND.status)).not.toThrow();
+    // A storage that refuses to remove keeps what it has, and says nothing.
+    const refusing = new MemoryStorage();
+    new PageStore('/gradients/', () => refusing).setStatus('a', 'pass');
+    refusing.removeItem = () => {
+      throw new Error('refused');
+    };
+    expect(() => removeKind(() => refusing, KIND.status)).not.toThrow();
+    expect(refusing.length).toBe(1);
+  });
 });
 
 describe('hashCode', () => {
@@ -95,6 +156,35 @@ describe('PageStore', () => {
     // The same id on another page is another record.
     new PageStore('/micrograd/', () => storage).saveEdit('parabola', 'g()', 'h()');
     expect(gradients.edits().get('parabola')?.code).toBe('f(4)');
+  });
+
+  it('keeps an exercise’s answer beside a cell of the same id, as a KeptEdit of its start code', () => {
+    const storage = new MemoryStorage();
+    const store = new PageStore('/gradients/', () => storage);
+    store.saveEdit('predict-slope', 'f(3)', 'cell edit', 5);
+    expect(store.saveEdit('predict-slope', 'const slope = 0;', 'const slope = -22;', 7, KIND.answer)).toEqual({ ok: true });
+    expect(store.edits(KIND.answer)).toEqual(new Map([['predict-slope', { base: hashCode('const slope = 0;'), code: 'const slope = -22;', savedAt: 7 }]]));
+    expect(store.edits().get('predict-slope')?.code).toBe('cell edit');
+    // Back to the start code is no answer.
+    store.saveEdit('predict-slope', 'const slope = 0;', 'const slope = 0;', 8, KIND.answer);
+    expect(store.edits(KIND.answer).size).toBe(0);
+    store.saveEdit('predict-slope', 'const slope = 0;', 'x', 9, KIND.answer);
+    store.dropEdit('predict-slope', KIND.answer);
+    expect(store.edits(KIND.answer).size).toBe(0);
+    expect(store.edits().size).toBe(1);
+  });
+
+  it('keeps an exercise’s status; todo keeps nothing', () => {
+    const storage = new MemoryStorage();
+    const store = new PageStore('/gradients/', () => storage);
+    expect(store.setStatus('predict-slope', 'fail')).toEqual({ ok: true });
+    expect(store.read(KIND.status, 'predict-slope', isStatusRecord)).toEqual({ status: 'fail' });
+    store.setStatus('predict-slope', 'pass');
+    expect(store.read(KIND.status, 'predict-slope', isStatusRecord)).toEqual({ status: 'pass' });
+    expect(store.setStatus('predict-slope', 'todo')).toEqual({ ok: true });
+    expect(storage.length).toBe(0);
+    expect(new PageStore('/gradients/', disabled).setStatus('a', 'pass')).toEqual({ ok: false, reason: 'unavailable' });
+    for (const bad of [null, 'pass', { status: 'todo' }, { status: 'done' }, {}]) expect(isStatusRecord(bad)).toBe(false);
   });
 
   it('drops an edit that is back to the book’s code, and on request', () => {

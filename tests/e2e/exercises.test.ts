@@ -291,7 +291,7 @@ describe('exercises in Gradients', () => {
     expect(await page.locator('[data-exercise-progress]').isVisible()).toBe(false);
     await page.reload({ waitUntil: 'networkidle' });
     expect(await page.locator('[data-exercise][data-exercise-status="todo"]').count()).toBe(4);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('micrograd-ts:')))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('micrograd-ts/1/status/')))).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -46,7 +46,6 @@ describe('an <Exercise> in a chapter', () => {
     expect(attributes(el)).toEqual({
       id: 'the-answer',
       title: 'The answer',
-      chapter: 'test',
       start: 'const answer = 0;',
       check: "check.equal('answer', answer, 42, { message: 'think of the question' });",
       solution: 'const answer = 42;',
