@@ -69,6 +69,8 @@ let alert = '';
 let storageProblem = '';
 /** Set while the page shows a link's code: the link's fragment, what it carries that the page has not, how much was written for older code. */
 let fromLink: { hash: string; missing: [WorkHost, string][]; older: WorkHost[] } | undefined;
+/** The link whose shared code was last scrolled into view. */
+let scrolledTo: string | undefined;
 /** The link being read, once per fragment (cells and exercises each show their part of it). */
 let reading: { hash: string; decoded: Promise<Decoded>; widgets?: Promise<void> } | undefined;
 /** What Reset all edits took away, for Undo. */
@@ -387,6 +389,12 @@ async function openLink(forHosts: WorkHost[]): Promise<void> {
   link.widgets ??= applyWidgets(decoded.payload.widgets);
   await link.widgets;
   render();
+  // The reader came for what was shared: bring its first part into view, once per link.
+  const first = document.querySelector('[data-from-link]');
+  if (first && scrolledTo !== hash) {
+    scrolledTo = hash;
+    first.scrollIntoView({ block: 'center' });
+  }
 }
 
 /** Each widget shows its part of a link; what they say is wrong with it goes in the bar. */

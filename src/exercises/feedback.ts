@@ -1,5 +1,6 @@
 // An exercise's check, as the page shows it: one element per verdict (data-check-item,
-// data-pass), with its message, expected and got, and its graph drawn in the graph view. Pure,
+// data-pass), with its message, what the reader's code gave (and what it should give, where the
+// check reveals it), and its graph drawn in the graph view. Pure,
 // and every field is escaped or coerced: the items come from the sandbox, where the reader's code
 // ran and could have forged them.
 
@@ -63,8 +64,8 @@ async function drawing(dot: string, data: GraphData | undefined, layout: Layout)
 function row(item: CheckItem, graph = '', note = ''): string {
   const pass = item.pass === true;
   const values =
-    !pass && (item.expected !== undefined || item.got !== undefined)
-      ? `<dl class="exercise-values">${item.expected !== undefined ? `<dt>expected</dt><dd>${escapeHtml(String(item.expected))}</dd>` : ''}${item.got !== undefined ? `<dt>got</dt><dd>${escapeHtml(String(item.got))}</dd>` : ''}</dl>`
+    !pass && ((item.reveal === true && item.expected !== undefined) || item.got !== undefined)
+      ? `<dl class="exercise-values">${item.reveal === true && item.expected !== undefined ? `<dt>expected</dt><dd>${escapeHtml(String(item.expected))}</dd>` : ''}${item.got !== undefined ? `<dt>got</dt><dd>${escapeHtml(String(item.got))}</dd>` : ''}</dl>`
       : '';
   return (
     `<li class="exercise-item" data-check-item data-pass="${pass}">` +

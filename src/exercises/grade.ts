@@ -16,6 +16,8 @@ export interface CheckItem {
   message: string;
   expected?: string;
   got?: string;
+  /** Whether the page shows `expected` when the item fails (it always has it). */
+  reveal?: boolean;
   /** A graph to show with the verdict (drawDot's DOT text), its table and steps, and the node to mark wrong (drawDot's nN). */
   graph?: string;
   data?: GraphData;
@@ -50,8 +52,14 @@ export interface GradientOptions {
 
 /** How an item reads and what it shows, besides its verdict. */
 export interface ItemOptions {
-  /** The message when the item fails; by default what it is and what it should be. */
+  /** The message when the item fails; by default what it is (and, with `reveal`, what it should be). */
   message?: string;
+  /**
+   * Show the expected value when the item fails. Off by default: in a prediction the expected
+   * value is the answer, and a first wrong guess would give it away. (check.gradients always
+   * shows it: naming what a node should get is its point.)
+   */
+  reveal?: boolean;
   /** The message when it passes; by default 'right'. */
   right?: string;
   /** A graph to show with the item: the Value it ends in (drawn as drawDot draws it, with its table). */
@@ -82,20 +90,21 @@ export class Checks {
    */
   close(name: string, got: unknown, expected: number, options?: ItemOptions & { tolerance?: number; relative?: boolean }): boolean {
     const tolerance = options?.tolerance ?? 1e-6;
-    const shown = { expected: describe(expected), got: describe(got) };
+    const shown = { expected: describe(expected), got: describe(got), reveal: options?.reveal === true };
     if (typeof got !== 'number') {
       return this.#push({ name, pass: false, message: `${name} should be a number, but it is ${describe(got)}`, ...shown }, options);
     }
     const pass = options?.relative ? Math.abs(got - expected) <= tolerance * Math.abs(expected) : near(got, expected, tolerance);
-    const message = pass ? (options?.right ?? 'right') : (options?.message ?? `${name} is ${show(got)}, but it should be ${show(expected)}`);
+    const message = pass ? (options?.right ?? 'right') : (options?.message ?? wrongBy(name, show(got), show(expected), shown.reveal));
     return this.#push({ name, pass, message, ...shown }, options);
   }
 
   /** Passes when got and expected are the same (Object.is for primitives, JSON for arrays). */
   equal(name: string, got: unknown, expected: unknown, options?: ItemOptions): boolean {
     const pass = Array.isArray(expected) ? JSON.stringify(got) === JSON.stringify(expected) : Object.is(got, expected);
-    const message = pass ? (options?.right ?? 'right') : (options?.message ?? `${name} is ${describe(got)}, but it should be ${describe(expected)}`);
-    return this.#push({ name, pass, message, expected: describe(expected), got: describe(got) }, options);
+    const reveal = options?.reveal === true;
+    const message = pass ? (options?.right ?? 'right') : (options?.message ?? wrongBy(name, describe(got), describe(expected), reveal));
+    return this.#push({ name, pass, message, expected: describe(expected), got: describe(got), reveal }, options);
   }
 
   /**
@@ -265,10 +274,15 @@ export function gradeGradients(root: Value, options?: GradientOptions): CheckIte
       pass: false,
       message,
       ...(got === undefined ? {} : { got: show(got) }),
-      ...(expected === undefined ? {} : { expected: show(expected) }),
+      ...(expected === undefined ? {} : { expected: show(expected), reveal: true }),
       ...drawn(root, nodes[node]),
     };
   }
+}
+
+/** The default message of a failed close or equal: what it is, and what it should be only if revealed. */
+function wrongBy(name: string, got: string, expected: string, reveal: boolean): string {
+  return reveal ? `${name} is ${got}, but it should be ${expected}` : `${name} is ${got}: not yet right`;
 }
 
 function near(got: number, expected: number, tolerance: number): boolean {

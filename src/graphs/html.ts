@@ -66,8 +66,8 @@ function toolbar(steps: boolean, collapsible: boolean): string {
     button('fit', 'Fit', 'Fit the whole graph (0)'),
     button('fullscreen', 'Full screen', 'Full screen (Escape closes)', ' aria-pressed="false"'),
     collapsible ? button('collapse', 'Neurons as boxes', 'Draw each neuron as one box', ' aria-pressed="false"') : '',
-    steps ? button('step-back', '<span aria-hidden="true">◀ </span>Step back', 'One step of backward() back (or ← on this button)') : '',
-    steps ? button('step-forward', 'Step forward<span aria-hidden="true"> ▶</span>', 'One step of backward() forward (or → on this button)') : '',
+    steps ? button('step-back', '<span aria-hidden="true">◀ </span>Undo step', 'Undo the last step of backward() (or ← on this button)') : '',
+    steps ? button('step-forward', 'Step backward()<span aria-hidden="true"> ▶</span>', 'Run backward() one more node (or → on this button)') : '',
     `</div>`,
   ].join('');
 }

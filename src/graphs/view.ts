@@ -344,7 +344,7 @@ export class GraphView {
       if (group) this.#reveal(group);
     }
     this.figure.dataset.step = `${k}/${n}`;
-    const words = k === 0 ? `Step 0 of ${n}: every grad is ${data.zero}. Step forward to run backward() one node at a time.` : `Step ${k} of ${n}: ${current.text}`;
+    const words = k === 0 ? `Step 0 of ${n}: every grad is ${data.zero}. Press Step backward() to run it one node at a time.` : `Step ${k} of ${n}: ${current.text}`;
     const said = this.figure.querySelector('[data-graph-step]');
     if (said) said.textContent = words;
     this.figure.querySelectorAll<HTMLElement>('[data-graph-steps] li').forEach((item, i) => {

@@ -435,6 +435,7 @@ class MoonsDemo {
     this.root.querySelector('[data-layer="points"]')!.innerHTML = pointsSvg(this.#data.X, this.#data.y);
     this.root.dataset.points = String(this.#data.X.length);
     this.root.querySelector('.moons-plot svg')!.setAttribute('aria-label', `The model's decision boundary and the ${this.#data.X.length} points`);
+    this.root.querySelector('[data-out="point-count"]')!.textContent = String(this.#data.X.length);
     widgetChanged();
   }
 

@@ -44,13 +44,21 @@ describe('renderFeedback', () => {
   });
 
   it('escapes every field of forged items, and cuts a flood short', async () => {
-    const forged = [{ name: '<img src=x onerror=alert(1)>', pass: 'yes', message: '</p><script>alert(2)</script>', expected: '<b>', got: { toString: () => '<i>' } }];
+    const forged = [{ name: '<img src=x onerror=alert(1)>', pass: 'yes', message: '</p><script>alert(2)</script>', expected: '<b>', reveal: true, got: { toString: () => '<i>' } }];
     const feedback = await renderFeedback([...forged, ...Array.from({ length: 100 }, () => ({ name: 'n', pass: true, message: 'm' })), null, 7], layout);
     const $ = load(feedback.html);
     expect($('img, script, b, i').length).toBe(0);
     expect($('[data-check-item]').first().attr('data-pass')).toBe('false'); // only `true` passes
     expect($('[data-check-item]').length).toBe(20);
     expect(feedback.pass).toBe(false);
+  });
+
+  it('shows what the reader\'s code gave, and what it should give only where the check reveals it', async () => {
+    const check = new Checks();
+    check.close('slope', 44, -22);
+    check.close('slope', 44, -22, { reveal: true });
+    const $ = load((await renderFeedback(check.items, layout)).html);
+    expect($('[data-check-item] dl').map((_, dl) => $(dl).text()).get()).toEqual(['got44', 'expected-22got44']);
   });
 
   it('says why when the check did not run', async () => {

@@ -155,14 +155,26 @@ describe('Checks', () => {
     expect(check.equal('input', 'c', 'a', { message: 'c moves d one for one', right: 'a moves it fastest' })).toBe(false);
     expect(check.items.map((i) => [i.pass, i.message])).toEqual([
       [true, 'right'],
-      [false, 'slope is 13, but it should be 14'],
+      [false, 'slope is 13: not yet right'],
       [false, 'slope should be a number, but it is "14"'],
       [true, 'right'],
       [false, 'count the bias too'],
       [false, 'c moves d one for one'],
     ]);
-    expect(check.items.at(-1)).toMatchObject({ expected: '"a"', got: '"c"' });
+    expect(check.items.at(-1)).toMatchObject({ expected: '"a"', got: '"c"', reveal: false });
     expect(JSON.parse(JSON.stringify(check.items))).toEqual(check.items);
+  });
+
+  it('keeps the expected value out of sight unless told to reveal it (a prediction\'s expected value is its answer)', () => {
+    const check = new Checks();
+    check.close('slope', 13, 14);
+    check.close('slope', 13, 14, { reveal: true });
+    check.equal('input', 'c', 'a', { reveal: true });
+    expect(check.items.map((i) => [i.message, i.reveal])).toEqual([
+      ['slope is 13: not yet right', false],
+      ['slope is 13, but it should be 14', true],
+      ['input is "c", but it should be "a"', true],
+    ]);
   });
 
   it('compares tiny numbers relatively when asked: 9e-8 is not "close" to 0 then', () => {

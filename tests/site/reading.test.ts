@@ -176,7 +176,7 @@ describe('search excerpts', () => {
     const all = indexed();
     for (const { slug } of chapters()) expect(all.has(`/${slug}/`), slug).toBe(true);
     for (const [url, text] of all) {
-      expect(text, url).not.toMatch(/Run\s*Stop\s*Edit\s*Reset|Step back|Step forward|Full screen|Play\s*Pause/);
+      expect(text, url).not.toMatch(/Run\s*Stop\s*Edit\s*Reset|Undo step|Step backward\(\)|Full screen|Play\s*Pause/);
       expect(text, url).not.toMatch(/#(end)?region\b/);
       expect(text, url).not.toMatch(/\\(frac|partial|tanh|lim|cdot|sum|text|mathrm)\b/);
     }
