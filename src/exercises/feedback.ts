@@ -40,7 +40,7 @@ export async function renderFeedback(items: unknown, layout: Layout, reason = 't
   const rows: string[] = [];
   const wrong: Feedback['wrong'] = [];
   for (const [k, item] of list.entries()) {
-    const above = typeof item.graph === 'string' && item.graph === drawn;
+    const above = typeof item.graph === 'string' && drawn !== undefined && sameGraph(item.graph, drawn);
     const graph = typeof item.graph === 'string' && !above ? await drawing(item.graph, item.data as GraphData | undefined, layout) : '';
     if ((graph.startsWith('<figure') || above) && Number.isInteger(item.node)) wrong.push({ item: above ? -1 : k, node: Number(item.node) });
     rows.push(row(item, graph, above && Number.isInteger(item.node) ? ' It is marked in your drawing above.' : ''));
@@ -49,6 +49,12 @@ export async function renderFeedback(items: unknown, layout: Layout, reason = 't
   const checks = (n: number) => `${n} ${n === 1 ? 'check' : 'checks'}`;
   const summary = failed === 0 ? `Right: ${list.length === 1 ? 'the check passes' : `all ${checks(list.length)} pass`}.` : `Not yet: ${failed} of ${checks(list.length)} ${failed === 1 ? 'fails' : 'fail'}.`;
   return { pass: failed === 0, summary, html: `<ul class="exercise-items">${rows.join('')}</ul>`, wrong };
+}
+
+/** Whether two drawDot texts draw the same graph, whichever way each is laid out (rankdir). */
+function sameGraph(a: string, b: string): boolean {
+  const graph = (dot: string) => dot.replace(/rankdir=(LR|TB)/, '');
+  return graph(a) === graph(b);
 }
 
 async function drawing(dot: string, data: GraphData | undefined, layout: Layout): Promise<string> {

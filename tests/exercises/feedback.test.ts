@@ -43,6 +43,15 @@ describe('renderFeedback', () => {
     expect(feedback.wrong).toEqual([{ item: -1, node: items[0].node }]);
   });
 
+  it('knows the graph the reader drew top to bottom is the one the check grades, and not another', async () => {
+    const { twice, items } = graded();
+    const { drawDot } = await import('../../lib/graph.ts');
+    const topToBottom = await renderFeedback(items, layout, undefined, drawDot(twice, { rankdir: 'TB' }));
+    expect(topToBottom.wrong).toEqual([{ item: -1, node: items[0].node }]);
+    const other = await renderFeedback(items, layout, undefined, drawDot(new Value(1, { label: 'other' })));
+    expect(other.wrong).toEqual([{ item: 0, node: items[0].node }]);
+  });
+
   it('escapes every field of forged items, and cuts a flood short', async () => {
     const forged = [{ name: '<img src=x onerror=alert(1)>', pass: 'yes', message: '</p><script>alert(2)</script>', expected: '<b>', reveal: true, got: { toString: () => '<i>' } }];
     const feedback = await renderFeedback([...forged, ...Array.from({ length: 100 }, () => ({ name: 'n', pass: true, message: 'm' })), null, 7], layout);
