@@ -91,7 +91,9 @@ describe('hostile and broken code', () => {
 
   it('unbounded recursion and a huge allocation end in errors', async () => {
     expect(await runCode(cell, 'function down(n: number): number { return down(n + 1); }\ndown(0)')).toBe('error');
-    expect(await text()).toBe('RangeError: Maximum call stack size exceeded (line 1, column 43)');
+    // V8 throws where the stack runs out: at the call (column 43) or at the callee's own stack
+    // check on entry (column 14, `down`), which depends on the frames' sizes once optimised.
+    expect(await text()).toMatch(/^RangeError: Maximum call stack size exceeded \(line 1, column (43|14)\)$/);
     expect(await runCode(cell, 'const big = new ArrayBuffer(2 ** 40);')).toBe('error');
     expect(await text()).toMatch(/^RangeError: .*(allocation failed|Invalid array buffer length).* \(line 1, column 13\)$/);
     await expectPageIntact();
