@@ -65,9 +65,11 @@ export function pointsSvg(X: number[][], y: number[]): string {
  * A training curve: one value per step, on an x axis fixed from step 0 to STEPS, so the live curve
  * grows to the right instead of rescaling. A value that is not finite (a diverged step) leaves a gap.
  */
-function curveSvg(title: string, values: number[], top: number, ticks: number[], format: (v: number) => string): string {
+function curveSvg(title: string, yTitle: string, values: number[], top: number, ticks: number[], format: (v: number) => string): string {
   return lineChartSvg({
     title,
+    xTitle: 'step',
+    yTitle,
     className: 'moons-curve',
     width: 400,
     height: 160,
@@ -87,12 +89,12 @@ export function lossSvg(losses: number[]): string {
   // Thousands grouped (100,000); from a million on, as a power of ten (2e8): a diverging run gets there.
   const format = (v: number) =>
     v >= 1e6 ? v.toExponential().replace('e+', 'e') : Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
-  return curveSvg('Loss at each step', losses, ticks.at(-1)!, ticks, format);
+  return curveSvg('Loss at each step', 'loss', losses, ticks.at(-1)!, ticks, format);
 }
 
 /** The training accuracy at each step, from 0% to 100%. */
 export function accuracySvg(accuracies: number[]): string {
-  return curveSvg('Training accuracy at each step', accuracies, 1, [0, 0.5, 1], (v) => `${Math.round(v * 100)}%`);
+  return curveSvg('Training accuracy at each step', 'training accuracy', accuracies, 1, [0, 0.5, 1], (v) => `${Math.round(v * 100)}%`);
 }
 
 /** The loss as the readout prints it; a run that diverged has no number to show. */
