@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chapterFiles } from '../../src/build/chapters.ts';
-import { cellOf, launch, paintFor1s, run, setCode } from '../../tools/browser.ts';
+import { cellOf, checkExercise, launch, paintFor1s, run, setCode } from '../../tools/browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -34,29 +34,7 @@ const editorText = (exercise: Locator) => exercise.locator('.cm-content .cm-line
 const codeOf = async (exercise: Locator, part: 'start' | 'solution') =>
   (JSON.parse((await exercise.locator('script[data-exercise-code]').textContent()) ?? '{}') as Record<string, string>)[part];
 
-/**
- * Presses Check (or does `start`) and waits for the check to end: data-checking appears on the
- * root and goes again (watched, not polled, so a fast check is seen too). Returns the status.
- */
-async function check(exercise: Locator, start?: () => Promise<void>, timeout = 30_000): Promise<string | null> {
-  const handle = await exercise.elementHandle();
-  await exercise.evaluate((el) => {
-    const seen: boolean[] = [];
-    Object.assign(el, { checkingSeen: seen });
-    new MutationObserver(() => seen.push(el.hasAttribute('data-checking'))).observe(el, { attributeFilter: ['data-checking'] });
-  });
-  await (start ? start() : exercise.locator('[data-action="check"]').click());
-  await page.waitForFunction(
-    (el) => {
-      const seen = (el as unknown as { checkingSeen: boolean[] }).checkingSeen;
-      const i = seen.indexOf(true);
-      return i >= 0 && seen.slice(i + 1).includes(false);
-    },
-    handle,
-    { timeout, polling: 20 },
-  );
-  return status(exercise);
-}
+const check = checkExercise;
 
 /** A chapter's done mark in the sidebar, as shown ("2/3"); its words for screen readers are beside it. */
 const mark = (slug: string) => page.locator(`#starlight__sidebar a[href="/${slug}/"] .exercise-marks [aria-hidden]`).innerText();
