@@ -4,6 +4,7 @@
 // finds nothing, a write says why it failed, and a record that is not what this module wrote is
 // ignored and removed. Nothing leaves the browser.
 
+import { hashCode } from '../hash.ts';
 import { KIND, type StatusRecord, hasRecords, pageKey, parseKey, recordKey } from './keys.ts';
 
 /** Where records live: localStorage in the page, any Storage in tests. Called on each use (it may throw). */
@@ -14,23 +15,9 @@ const LOCAL: StorageSource = () => localStorage;
 /** Why a write did not keep its record: the storage is full (a quota), or there is none (disabled, private mode). */
 export type WriteResult = { ok: true } | { ok: false; reason: 'full' | 'unavailable' };
 
-/**
- * A 53-bit hash of a text, as 11 base-36 characters or fewer: cyrb53 (bryc, public domain), a
- * fast non-cryptographic hash with few collisions. It names the book's code a kept edit was made
- * on, so an edit is never applied to code that changed under it.
- */
-export function hashCode(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
+// A kept edit names the book's code it was made on by its hash (hashCode), so an edit is never
+// applied to code that changed under it.
+export { hashCode };
 
 /** A reader's edit of a cell, or answer to an exercise: their code, and the hash of the book's code (the cell's, the exercise's start code) they edited. */
 export interface KeptEdit {

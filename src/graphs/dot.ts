@@ -2,6 +2,8 @@
 // labels set aside), and the texts Graphviz draws for each node. Two drawings of the same shape
 // share a layout: only their texts differ. Pure: the build and the page both use it.
 
+import { hashCode } from '../hash.ts';
+
 /** The texts of each node's label, by node name, as Graphviz draws them: one per non-empty line of each field. */
 export type NodeTexts = Map<string, string[]>;
 
@@ -98,16 +100,7 @@ export function dotShape(dot: string): string {
 /** A short name for a shape (its length and a 53-bit hash, cyrb53): a page carries it for each graph it shows. */
 export function shapeKey(dot: string): string {
   const shape = dotShape(dot);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < shape.length; i++) {
-    const c = shape.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${shape.length.toString(36)}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  return `${shape.length.toString(36)}-${hashCode(shape)}`;
 }
 
 /** Each node's texts as Graphviz draws them from this DOT, for nodes whose label it can follow. */

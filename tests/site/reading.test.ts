@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { Value } from '../../lib/engine.ts';
 import { MLP } from '../../lib/nn.ts';
+import { expressionL } from '../fixtures.ts';
 import { formatValue } from '../../src/runner/format.ts';
 import { chapters, page, pages } from '../../tools/built-site.ts';
 import { content, exercisesAtEnd, longestCodeRun, proseWords, regionsShown, taskWords } from './reading.ts';
@@ -47,18 +48,7 @@ describe('each chapter reads one idea at a time', () => {
 
 describe('the topological order, taught', () => {
   // The expression of Gradients and Micrograd: L = (a·b + c)·f.
-  const expression = () => {
-    const a = new Value(2, { label: 'a' });
-    const b = new Value(-3, { label: 'b' });
-    const c = new Value(10, { label: 'c' });
-    const e = a.mul(b);
-    e.label = 'e';
-    const d = e.add(c);
-    d.label = 'd';
-    const L = d.mul(new Value(-2, { label: 'f' }));
-    L.label = 'L';
-    return L;
-  };
+  const expression = () => expressionL().L;
   const section = () => {
     const $ = page(dist, 'micrograd');
     const heading = $('h2').filter((_, h) => /^backward\(\): the rules, in the right order/.test($(h).text())).first();
